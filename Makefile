@@ -1,0 +1,38 @@
+# gwlint: `make serve` builds and serves the page, `make test` runs every test.
+PORT ?= 8080
+WASM_TARGET := wasm32-unknown-unknown
+WASM_BUILD_STD :=
+-include .toolchain.env
+
+.PHONY: serve build setup setup-test wasm site test test-rust test-js clean
+
+serve: build
+	@echo "公文体检已就绪：http://127.0.0.1:$(PORT)/  （Ctrl+C 停止）"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+build: setup wasm site
+
+setup:
+	@bash scripts/setup.sh
+
+setup-test:
+	@bash scripts/setup.sh --test
+
+wasm:
+	cargo build --release --target $(WASM_TARGET) --lib $(WASM_BUILD_STD)
+	wasm-bindgen --target web --out-dir pkg --remove-name-section --remove-producers-section \
+	  target/$(WASM_TARGET)/release/gwlint.wasm
+
+site:
+	node www/build.mjs
+
+test: setup-test wasm site test-rust test-js
+
+test-rust:
+	cargo test --all-targets
+
+test-js:
+	node --test --test-concurrency=1 tests/js/
+
+clean:
+	rm -rf dist pkg target/wasm32-unknown-unknown

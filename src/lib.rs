@@ -1,0 +1,53 @@
+//! gwlint (公文体检): a checker for Chinese official documents.
+//!
+//! Data flows one way: text → [`model::Document`] → every enabled rule in the
+//! [`registry`] → [`Diagnostic`]s (byte spans) → front ends convert spans once
+//! with [`offsets`]. The CLI (`src/main.rs`) and the WASM API (`src/wasm.rs`)
+//! are thin layers over [`check`].
+
+pub mod config;
+pub mod diagnostic;
+pub mod model;
+pub mod offsets;
+pub mod registry;
+pub mod rules;
+pub mod segment;
+pub mod sink;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+#[cfg(test)]
+pub mod testing;
+
+pub use config::Config;
+pub use diagnostic::{Applicability, Category, Diagnostic, Fix, Severity};
+pub use model::Document;
+
+use registry::Check;
+use sink::Sink;
+
+/// Checks `text` and returns findings sorted by position, then rule id.
+pub fn check(text: &str, config: &Config) -> Vec<Diagnostic> {
+    let doc = Document::parse(text);
+    check_document(&doc, config)
+}
+
+pub fn check_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in registry::all() {
+        let Some(severity) = config.severity_of(rule) else { continue };
+        let mut sink = Sink::new(rule, severity);
+        match &rule.check {
+            Check::Paragraph(f) => {
+                for p in &doc.paragraphs {
+                    f(doc, p, &mut sink);
+                }
+            }
+            Check::Document(f) => f(doc, &mut sink),
+        }
+        out.append(&mut sink.out);
+    }
+    out.sort_by(|a, b| (a.start, a.end, a.rule.id).cmp(&(b.start, b.end, b.rule.id)));
+    out
+}

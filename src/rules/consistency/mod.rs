@@ -1,0 +1,7 @@
+//! Consistency rules: copy-paste leftovers and things that disagree with each other.
+
+use crate::registry::RuleMeta;
+
+pub mod doubled_char;
+
+pub static RULES: &[&RuleMeta] = &[&doubled_char::DOUBLED_CHAR];

@@ -1,0 +1,68 @@
+//! The WASM API (wasm-bindgen, `--target web`). One call per check returning a
+//! flat array of plain objects; offsets are UTF-16 code units, as JS editors count.
+
+use crate::config::Config;
+use crate::offsets::{to_findings, Unit};
+use crate::registry;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+fn parse_config(config: JsValue) -> Result<Config, JsValue> {
+    if config.is_undefined() || config.is_null() {
+        return Ok(Config::default());
+    }
+    let cfg = if let Some(s) = config.as_string() {
+        Config::from_json(&s).map_err(|e| JsValue::from_str(&e.0))?
+    } else {
+        let cfg: Config = serde_wasm_bindgen::from_value(config).map_err(|e| JsValue::from_str(&format!("配置无效：{e}")))?;
+        cfg.validate().map_err(|e| JsValue::from_str(&e.0))?;
+        cfg
+    };
+    Ok(cfg)
+}
+
+/// `check(text, config?)` → `[{rule, category, severity, title, start, end, line, column, message, fixes}]`.
+/// `start`, `end` and `column` are UTF-16 code units; `config` is an object, a JSON string, or undefined.
+/// Throws a string when the config is invalid.
+#[wasm_bindgen]
+pub fn check(text: &str, config: JsValue) -> Result<JsValue, JsValue> {
+    let config = parse_config(config)?;
+    let diags = crate::check(text, &config);
+    to_js(&to_findings(text, &diags, Unit::Utf16, true))
+}
+
+#[derive(Serialize)]
+struct RuleInfo {
+    id: &'static str,
+    category: &'static str,
+    #[serde(rename = "categoryLabel")]
+    category_label: &'static str,
+    severity: &'static str,
+    title: &'static str,
+    doc: &'static str,
+}
+
+/// `rules()` → every rule in the registry: `{id, category, categoryLabel, severity, title, doc}`.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsValue> {
+    let list: Vec<RuleInfo> = registry::all()
+        .map(|r| RuleInfo {
+            id: r.id,
+            category: r.category.as_str(),
+            category_label: r.category.label(),
+            severity: r.default_severity.as_str(),
+            title: r.title,
+            doc: r.doc,
+        })
+        .collect();
+    to_js(&list)
+}

@@ -1,0 +1,40 @@
+//! False positives on published text: every rule, run over the 86 published
+//! documents in ../shared/corpus/clean, must report nothing at warning or
+//! above. (Real errors in that corpus, once a rule finds them, are listed in
+//! KNOWN_REAL with the reason a reviewer agreed.)
+
+mod common;
+
+use gwlint::{check, Config, Severity};
+
+/// (file, excerpt) pairs of findings a reviewer confirmed as real errors.
+const KNOWN_REAL: &[(&str, &str)] = &[];
+
+#[test]
+fn clean_corpus_has_no_warnings() {
+    let Some(shared) = common::shared_dir() else { return };
+    let dir = shared.join("corpus/clean");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert_eq!(files.len(), 86);
+    let mut unexpected = Vec::new();
+    let mut chars = 0usize;
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        chars += text.chars().count();
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        for d in check(&text, &Config::default()) {
+            if d.severity < Severity::Warning {
+                continue;
+            }
+            let lo = text.floor_char_boundary(d.start.saturating_sub(9));
+            let hi = text.ceil_char_boundary((d.end + 9).min(text.len()));
+            let excerpt = text[lo..hi].replace('\n', "⏎");
+            if !KNOWN_REAL.iter().any(|(n, e)| *n == name && excerpt.contains(e)) {
+                unexpected.push(format!("{name}: {} «{excerpt}» {}", d.rule.id, d.message));
+            }
+        }
+    }
+    assert!(chars > 1_000_000);
+    assert!(unexpected.is_empty(), "{} findings on published text:\n{}", unexpected.len(), unexpected.join("\n"));
+}

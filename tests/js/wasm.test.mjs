@@ -1,0 +1,46 @@
+// The real wasm (pkg/, built by `make wasm`) in Node: UTF-16 offsets, the
+// registry, config errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { initSync, check, rules } from '../../pkg/gwlint.js';
+
+initSync({ module: readFileSync(new URL('../../pkg/gwlint_bg.wasm', import.meta.url)) });
+
+test('UTF-16 offsets stay right after a character outside the BMP', () => {
+  const text = '𠀀𠀁😀调研X次。\n《县县本级办法》';
+  const found = check(text, undefined);
+  assert.deepEqual(found.map((f) => [f.rule, text.slice(f.start, f.end)]), [
+    ['placeholder/x-slot', 'X'],
+    ['consistency/doubled-char', '县县'],
+  ]);
+  const x = found[0];
+  assert.equal(x.start, 8); // three astral characters are six code units, then 调研
+  assert.equal(x.line, 1);
+  assert.equal(x.column, 9);
+  assert.equal(x.title, '未填写的X占位符');
+  const d = found[1];
+  assert.equal(d.line, 2);
+  assert.equal(text.slice(d.fixes[0].start, d.fixes[0].end), '县县');
+  assert.equal(d.fixes[0].replacement, '县');
+  assert.equal(d.fixes[0].applicability, 'review');
+  assert.match(d.message, /县县/);
+});
+
+test('config as object or JSON string; bad keys are named', () => {
+  const text = '调研X次。';
+  assert.equal(check(text, { rules: { 'placeholder/x-slot': 'off' } }).length, 0);
+  assert.equal(check(text, '{"rules":{"placeholder":"error"}}')[0].severity, 'error');
+  assert.throws(() => check(text, { rules: { 'placeholder/nope': 'off' } }), /placeholder\/nope/);
+});
+
+test('rules() lists the registry with Chinese titles and docs', () => {
+  const list = rules();
+  const ids = list.map((r) => r.id);
+  for (const id of ['structure/heading-sequence', 'placeholder/x-slot', 'consistency/doubled-char']) assert.ok(ids.includes(id), id);
+  for (const r of list) {
+    assert.match(r.title, /[\u4e00-\u9fff]/);
+    assert.ok(r.doc.length > 20);
+    assert.ok(['error', 'warning', 'info'].includes(r.severity));
+  }
+});
