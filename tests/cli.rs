@@ -11,7 +11,8 @@ fn gwlint(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
     if let Some(s) = stdin {
-        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+        // The binary may exit (e.g. on a bad config) before reading its input.
+        let _ = child.stdin.take().unwrap().write_all(s.as_bytes());
     }
     drop(child.stdin.take());
     let out = child.wait_with_output().unwrap();
