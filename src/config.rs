@@ -2,10 +2,18 @@
 //! file, the page's settings and the editor extensions.
 //!
 //! ```json
-//! { "rules": { "placeholder/x-slot": "error", "consistency": "off" } }
+//! {
+//!   "rules": { "placeholder/x-slot": "error", "consistency": "off" },
+//!   "allow": ["县县通", "张家家"],
+//!   "customTerms": [{ "term": "县电视台", "replacement": "县融媒体中心", "note": "2019年已更名" }]
+//! }
 //! ```
-//! A key in `rules` is a rule id or a whole category; a rule id wins over its
-//! category. Values: `off`, `info`, `warning`, `error`.
+//! - `rules`: a rule id or a whole category → `off`, `info`, `warning`, `error`;
+//!   a rule id wins over its category.
+//! - `allow`: words and names that must never be flagged; a finding that lies
+//!   inside an occurrence of one of them is dropped.
+//! - `customTerms`: the office's own terms to flag, with their correction
+//!   (reported by `formulation/custom-term`).
 
 use crate::diagnostic::Severity;
 use crate::registry::{self, RuleMeta};
@@ -26,6 +34,21 @@ pub enum Level {
 pub struct Config {
     /// Rule id or category → level.
     pub rules: BTreeMap<String, Level>,
+    /// Words and names never to flag.
+    pub allow: Vec<String>,
+    /// Terms to flag, with their correction.
+    pub custom_terms: Vec<CustomTerm>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomTerm {
+    pub term: String,
+    #[serde(default)]
+    pub replacement: String,
+    /// Why, shown after the message (optional).
+    #[serde(default)]
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,24 +68,66 @@ impl Config {
         if s.trim().is_empty() {
             return Ok(Config::default());
         }
-        let cfg: Config = serde_json::from_str(s).map_err(|e| ConfigError(format!("配置文件无效：{e}")))?;
+        let cfg: Config =
+            serde_json::from_str(s).map_err(|e| ConfigError(format!("配置文件无效：{e}")))?;
         cfg.validate()?;
         Ok(cfg)
     }
 
     pub fn validate(&self) -> Result<(), ConfigError> {
         for key in self.rules.keys() {
-            let is_category = crate::diagnostic::Category::ALL.iter().any(|c| c.as_str() == key);
+            let is_category = crate::diagnostic::Category::ALL
+                .iter()
+                .any(|c| c.as_str() == key);
             if !is_category && registry::find(key).is_none() {
-                return Err(ConfigError(format!("配置项 rules 中的“{key}”不是已知的规则编号或类别")));
+                return Err(ConfigError(format!(
+                    "配置项 rules 中的“{key}”不是已知的规则编号或类别"
+                )));
+            }
+        }
+        for (i, t) in self.custom_terms.iter().enumerate() {
+            if t.term.trim().is_empty() {
+                return Err(ConfigError(format!(
+                    "配置项 customTerms 第 {} 项的 term 为空",
+                    i + 1
+                )));
             }
         }
         Ok(())
     }
 
+    /// Removes findings that lie inside an occurrence of an allowed word.
+    pub fn drop_allowed(&self, text: &str, diags: &mut Vec<crate::Diagnostic>) {
+        if self.allow.is_empty() || diags.is_empty() {
+            return;
+        }
+        let mut spans: Vec<(usize, usize)> = self
+            .allow
+            .iter()
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| {
+                text.match_indices(w.as_str())
+                    .map(|(i, m)| (i, i + m.len()))
+            })
+            .collect();
+        spans.sort_unstable();
+        diags.retain(|d| {
+            // Spans are sorted by start: look at those starting at or before d.start.
+            let upto = spans.partition_point(|&(s, _)| s <= d.start);
+            !spans[..upto]
+                .iter()
+                .rev()
+                .take(64)
+                .any(|&(_, e)| d.end <= e)
+        });
+    }
+
     /// The effective severity of a rule, or `None` when it is off.
     pub fn severity_of(&self, rule: &RuleMeta) -> Option<Severity> {
-        let level = self.rules.get(rule.id).or_else(|| self.rules.get(rule.category.as_str()));
+        let level = self
+            .rules
+            .get(rule.id)
+            .or_else(|| self.rules.get(rule.category.as_str()));
         match level {
             None => Some(rule.default_severity),
             Some(Level::Off) => None,
@@ -79,7 +144,9 @@ mod tests {
 
     #[test]
     fn rule_beats_category() {
-        let c = Config::from_json(r#"{"rules":{"placeholder":"off","placeholder/x-slot":"error"}}"#).unwrap();
+        let c =
+            Config::from_json(r#"{"rules":{"placeholder":"off","placeholder/x-slot":"error"}}"#)
+                .unwrap();
         let r = registry::find("placeholder/x-slot").unwrap();
         assert_eq!(c.severity_of(r), Some(Severity::Error));
         let c = Config::from_json(r#"{"rules":{"placeholder":"off"}}"#).unwrap();
@@ -95,5 +162,21 @@ mod tests {
         let e = Config::from_json(r#"{"rules":{"placeholder":"loud"}}"#).unwrap_err();
         assert!(e.0.contains("loud"), "{e}");
         assert!(Config::from_json("").is_ok());
+        let e = Config::from_json(r#"{"customTerms":[{"term":""}]}"#).unwrap_err();
+        assert!(e.0.contains("customTerms"), "{e}");
+    }
+
+    #[test]
+    fn allow_list_drops_findings_inside_allowed_words() {
+        let text = "《县县本级办法》和“县县本级”";
+        assert_eq!(crate::check(text, &Config::default()).len(), 1);
+        let c = Config::from_json(r#"{"allow":["县县本级办法"]}"#).unwrap();
+        assert!(crate::check(text, &c).is_empty());
+        let c = Config::from_json(r#"{"allow":["县本级"]}"#).unwrap();
+        assert_eq!(
+            crate::check(text, &c).len(),
+            1,
+            "an allowed word inside the finding does not hide it"
+        );
     }
 }

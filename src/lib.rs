@@ -36,8 +36,10 @@ pub fn check(text: &str, config: &Config) -> Vec<Diagnostic> {
 pub fn check_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in registry::all() {
-        let Some(severity) = config.severity_of(rule) else { continue };
-        let mut sink = Sink::new(rule, severity);
+        let Some(severity) = config.severity_of(rule) else {
+            continue;
+        };
+        let mut sink = Sink::new(rule, severity, config);
         match &rule.check {
             Check::Paragraph(f) => {
                 for p in &doc.paragraphs {
@@ -48,6 +50,7 @@ pub fn check_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
         }
         out.append(&mut sink.out);
     }
+    config.drop_allowed(doc.text, &mut out);
     out.sort_by(|a, b| (a.start, a.end, a.rule.id).cmp(&(b.start, b.end, b.rule.id)));
     out
 }

@@ -28,7 +28,13 @@ fn main() -> ExitCode {
         Some("check") => run_check(&args[1..]),
         Some("rules") => {
             for r in registry::all() {
-                println!("{:<32} {:<12} {:<8} {}", r.id, r.category.as_str(), r.default_severity.as_str(), r.title);
+                println!(
+                    "{:<32} {:<12} {:<8} {}",
+                    r.id,
+                    r.category.as_str(),
+                    r.default_severity.as_str(),
+                    r.title
+                );
             }
             ExitCode::SUCCESS
         }
@@ -52,14 +58,21 @@ fn run_check(args: &[String]) -> ExitCode {
         match a.as_str() {
             "--format" => match it.next().map(String::as_str) {
                 Some(f @ ("text" | "json")) => format = f.to_string(),
-                other => return usage_error(&format!("--format 只能是 text 或 json，而不是 {:?}", other.unwrap_or(""))),
+                other => {
+                    return usage_error(&format!(
+                        "--format 只能是 text 或 json，而不是 {:?}",
+                        other.unwrap_or("")
+                    ))
+                }
             },
             "--config" => match it.next() {
                 Some(p) => config_path = Some(p.clone()),
                 None => return usage_error("--config 后面需要文件路径"),
             },
             s if s.starts_with("--format=") => format = s["--format=".len()..].to_string(),
-            s if s.starts_with("--config=") => config_path = Some(s["--config=".len()..].to_string()),
+            s if s.starts_with("--config=") => {
+                config_path = Some(s["--config=".len()..].to_string())
+            }
             s if s.starts_with('-') && s != "-" => return usage_error(&format!("未知选项 {s}")),
             _ => paths.push(a.clone()),
         }
@@ -72,7 +85,10 @@ fn run_check(args: &[String]) -> ExitCode {
     }
     let config = match &config_path {
         None => Config::default(),
-        Some(p) => match std::fs::read_to_string(p).map_err(|e| e.to_string()).and_then(|s| Config::from_json(&s).map_err(|e| e.to_string())) {
+        Some(p) => match std::fs::read_to_string(p)
+            .map_err(|e| e.to_string())
+            .and_then(|s| Config::from_json(&s).map_err(|e| e.to_string()))
+        {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("gwlint: {p}: {e}");
@@ -96,16 +112,27 @@ fn run_check(args: &[String]) -> ExitCode {
         let diags = check(&text, &config);
         serious |= diags.iter().any(|d| d.severity >= Severity::Warning);
         let diagnostics = to_findings(&text, &diags, Unit::Chars, false);
-        report.files.push(FileReport { path: path.clone(), diagnostics });
+        report.files.push(FileReport {
+            path: path.clone(),
+            diagnostics,
+        });
     }
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = if format == "json" {
-        serde_json::to_writer(&mut out, &report).map_err(std::io::Error::from).and_then(|_| writeln!(out))
+        serde_json::to_writer(&mut out, &report)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(out))
     } else {
         report.files.iter().try_for_each(|f| {
-            f.diagnostics.iter().try_for_each(|d| writeln!(out, "{}:{}:{}: {} {} {}", f.path, d.line, d.column, d.severity, d.rule, d.message))
+            f.diagnostics.iter().try_for_each(|d| {
+                writeln!(
+                    out,
+                    "{}:{}:{}: {} {} {}",
+                    f.path, d.line, d.column, d.severity, d.rule, d.message
+                )
+            })
         })
     };
     if let Err(e) = written {
@@ -131,10 +158,17 @@ fn usage_error(msg: &str) -> ExitCode {
 fn read_text(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     if path == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("无法读取标准输入：{e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("无法读取标准输入：{e}"))?;
     } else {
         bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| format!("不是 UTF-8 编码的文本（第 {} 字节处）", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        format!(
+            "不是 UTF-8 编码的文本（第 {} 字节处）",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }

@@ -97,11 +97,17 @@ impl<'a> Document<'a> {
         for raw in text.split_inclusive('\n') {
             let body = raw.strip_suffix('\n').unwrap_or(raw);
             let body = body.strip_suffix('\r').unwrap_or(body);
-            lines.push(Line { start: pos, end: pos + body.len() });
+            lines.push(Line {
+                start: pos,
+                end: pos + body.len(),
+            });
             pos += raw.len();
         }
         if text.is_empty() || text.ends_with('\n') {
-            lines.push(Line { start: pos, end: pos });
+            lines.push(Line {
+                start: pos,
+                end: pos,
+            });
         }
 
         let mut paragraphs = Vec::new();
@@ -119,24 +125,51 @@ impl<'a> Document<'a> {
             let heading = parse_ordinal(trimmed).map(|(style, value, len)| {
                 let (pre, post) = match style {
                     OrdinalStyle::ChineseComma => (0, '、'.len_utf8()),
-                    OrdinalStyle::ParenChinese | OrdinalStyle::ParenArabic => ('（'.len_utf8(), '）'.len_utf8()),
-                    OrdinalStyle::ArabicDot => (0, trimmed[..len].chars().next_back().map_or(1, char::len_utf8)),
+                    OrdinalStyle::ParenChinese | OrdinalStyle::ParenArabic => {
+                        ('（'.len_utf8(), '）'.len_utf8())
+                    }
+                    OrdinalStyle::ArabicDot => (
+                        0,
+                        trimmed[..len].chars().next_back().map_or(1, char::len_utf8),
+                    ),
                 };
                 headings.push(Heading {
-                    number: Span { start: start + pre, end: start + len - post },
+                    number: Span {
+                        start: start + pre,
+                        end: start + len - post,
+                    },
                     paragraph: index,
                     level: style.level(),
                     style,
                     value,
-                    ordinal: Span { start, end: start + len },
-                    text: Span { start: start + len, end },
+                    ordinal: Span {
+                        start,
+                        end: start + len,
+                    },
+                    text: Span {
+                        start: start + len,
+                        end,
+                    },
                 });
                 headings.len() - 1
             });
             let section_break = heading.is_none() && is_section_break(trimmed);
-            paragraphs.push(Paragraph { index, line: li, start, end, heading, section_break });
+            paragraphs.push(Paragraph {
+                index,
+                line: li,
+                start,
+                end,
+                heading,
+                section_break,
+            });
         }
-        Document { text, lines, paragraphs, headings, segmenter: Segmenter::default() }
+        Document {
+            text,
+            lines,
+            paragraphs,
+            headings,
+            segmenter: Segmenter,
+        }
     }
 
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
@@ -165,9 +198,15 @@ pub fn is_section_break(s: &str) -> bool {
         return true;
     }
     if let Some(rest) = s.strip_prefix('第') {
-        let n = rest.chars().take_while(|c| "〇零一二三四五六七八九十百千0123456789".contains(*c)).count();
+        let n = rest
+            .chars()
+            .take_while(|c| "〇零一二三四五六七八九十百千0123456789".contains(*c))
+            .count();
         let rest: String = rest.chars().skip(n).take(2).collect();
-        return n > 0 && ["章", "节", "条", "编", "部分"].iter().any(|u| rest.starts_with(u));
+        return n > 0
+            && ["章", "节", "条", "编", "部分"]
+                .iter()
+                .any(|u| rest.starts_with(u));
     }
     // 2.1 / 2.1.1 followed by a space or text, not 1.5亿.
     let b = s.as_bytes();
@@ -175,7 +214,10 @@ pub fn is_section_break(s: &str) -> bool {
     if d1 == 0 || d1 > 2 || b.get(d1) != Some(&b'.') {
         return false;
     }
-    let d2 = b[d1 + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let d2 = b[d1 + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     d2 > 0 && d2 <= 2 && matches!(b.get(d1 + 1 + d2), Some(b'.' | b' '))
 }
 
@@ -190,7 +232,11 @@ pub fn parse_ordinal(s: &str) -> Option<(OrdinalStyle, u32, usize)> {
         let after = &rest[len..];
         if after.starts_with('）') {
             let total = '（'.len_utf8() + len + '）'.len_utf8();
-            let style = if n.1 { OrdinalStyle::ParenChinese } else { OrdinalStyle::ParenArabic };
+            let style = if n.1 {
+                OrdinalStyle::ParenChinese
+            } else {
+                OrdinalStyle::ParenArabic
+            };
             return Some((style, n.0, total));
         }
         return None;
@@ -228,7 +274,12 @@ fn leading_arabic(s: &str) -> Option<(u32, usize)> {
 
 /// Parses 一 … 九十九 at the start of `s`.
 pub fn leading_chinese_number(s: &str) -> Option<(u32, usize)> {
-    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).map(|d| d as u32);
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|d| d as u32)
+    };
     let chars: Vec<(usize, char)> = s.char_indices().take(4).collect();
     let mut value = 0u32;
     let mut used = 0usize;
@@ -265,7 +316,15 @@ pub fn chinese_numeral(n: u32) -> String {
     match n {
         0..=9 => D[n as usize].to_string(),
         10..=19 => format!("十{}", if n == 10 { "" } else { D[(n % 10) as usize] }),
-        20..=99 => format!("{}十{}", D[(n / 10) as usize], if n % 10 == 0 { "" } else { D[(n % 10) as usize] }),
+        20..=99 => format!(
+            "{}十{}",
+            D[(n / 10) as usize],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                D[(n % 10) as usize]
+            }
+        ),
         _ => n.to_string(),
     }
 }
@@ -276,18 +335,40 @@ mod tests {
 
     #[test]
     fn ordinals() {
-        assert_eq!(parse_ordinal("一、加强"), Some((OrdinalStyle::ChineseComma, 1, 6)));
+        assert_eq!(
+            parse_ordinal("一、加强"),
+            Some((OrdinalStyle::ChineseComma, 1, 6))
+        );
         assert_eq!(parse_ordinal("十二、加强").map(|x| x.1), Some(12));
         assert_eq!(parse_ordinal("二十、加强").map(|x| x.1), Some(20));
-        assert_eq!(parse_ordinal("二十一、加强").map(|x| (x.1, x.2)), Some((21, 12)));
+        assert_eq!(
+            parse_ordinal("二十一、加强").map(|x| (x.1, x.2)),
+            Some((21, 12))
+        );
         assert_eq!(parse_ordinal("（三十一）加强").map(|x| x.1), Some(31));
-        assert_eq!(parse_ordinal("（三）加强").map(|x| (x.0, x.1)), Some((OrdinalStyle::ParenChinese, 3)));
-        assert_eq!(parse_ordinal("（12）加强").map(|x| (x.0, x.1)), Some((OrdinalStyle::ParenArabic, 12)));
-        assert_eq!(parse_ordinal("3.加强").map(|x| (x.0, x.1, x.2)), Some((OrdinalStyle::ArabicDot, 3, 2)));
+        assert_eq!(
+            parse_ordinal("（三）加强").map(|x| (x.0, x.1)),
+            Some((OrdinalStyle::ParenChinese, 3))
+        );
+        assert_eq!(
+            parse_ordinal("（12）加强").map(|x| (x.0, x.1)),
+            Some((OrdinalStyle::ParenArabic, 12))
+        );
+        assert_eq!(
+            parse_ordinal("3.加强").map(|x| (x.0, x.1, x.2)),
+            Some((OrdinalStyle::ArabicDot, 3, 2))
+        );
         assert_eq!(parse_ordinal("3．加强").map(|x| x.1), Some(3));
         assert_eq!(parse_ordinal("1.5亿元"), None);
         assert_eq!(parse_ordinal("20.2026年民生实事").map(|x| x.1), Some(20));
-        for s in ["第二十一条 纳税人", "第七章 赡养老人", "第一部分", "2.1.1 国家粮食", "2.1 职责", "附件：1.名单"] {
+        for s in [
+            "第二十一条 纳税人",
+            "第七章 赡养老人",
+            "第一部分",
+            "2.1.1 国家粮食",
+            "2.1 职责",
+            "附件：1.名单",
+        ] {
             assert!(is_section_break(s), "{s}");
         }
         for s in ["第一时间", "1.5亿元", "2.1亿", "第二个"] {

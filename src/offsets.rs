@@ -61,7 +61,11 @@ impl OffsetMap {
                 if want > b {
                     break;
                 }
-                positions.push(Position { offset, line, column: offset - line_start_offset + 1 });
+                positions.push(Position {
+                    offset,
+                    line,
+                    column: offset - line_start_offset + 1,
+                });
                 it.next();
             }
             if it.peek().is_none() {
@@ -78,9 +82,16 @@ impl OffsetMap {
         }
         // Offsets at (or clamped to) the end of the text.
         for _ in it {
-            positions.push(Position { offset, line, column: offset - line_start_offset + 1 });
+            positions.push(Position {
+                offset,
+                line,
+                column: offset - line_start_offset + 1,
+            });
         }
-        OffsetMap { bytes: byte_offsets, positions }
+        OffsetMap {
+            bytes: byte_offsets,
+            positions,
+        }
     }
 
     pub fn get(&self, byte: usize) -> Position {
@@ -141,10 +152,31 @@ mod tests {
         let t = "a𠀀\n县县";
         let b = t.find("县县").unwrap();
         let m = OffsetMap::new(t, vec![b, t.len(), 0], Unit::Utf16);
-        assert_eq!(m.get(b), Position { offset: 4, line: 2, column: 1 });
+        assert_eq!(
+            m.get(b),
+            Position {
+                offset: 4,
+                line: 2,
+                column: 1
+            }
+        );
         assert_eq!(m.get(t.len()).offset, 6);
-        assert_eq!(m.get(0), Position { offset: 0, line: 1, column: 1 });
+        assert_eq!(
+            m.get(0),
+            Position {
+                offset: 0,
+                line: 1,
+                column: 1
+            }
+        );
         let m = OffsetMap::new(t, vec![b], Unit::Chars);
-        assert_eq!(m.get(b), Position { offset: 3, line: 2, column: 1 });
+        assert_eq!(
+            m.get(b),
+            Position {
+                offset: 3,
+                line: 2,
+                column: 1
+            }
+        );
     }
 }

@@ -10,8 +10,8 @@ use crate::sink::Sink;
 /// What a rule looks at. Paragraph rules see one paragraph at a time (and can be
 /// cached per paragraph); document rules see the whole model.
 pub enum Check {
-    Paragraph(fn(&Document, &Paragraph, &mut Sink)),
-    Document(fn(&Document, &mut Sink)),
+    Paragraph(fn(&Document, &Paragraph, &mut Sink<'_>)),
+    Document(fn(&Document, &mut Sink<'_>)),
 }
 
 pub struct RuleMeta {
@@ -59,7 +59,9 @@ macro_rules! declare_rule {
 
 /// Every rule, in a stable order (family by family).
 pub fn all() -> impl Iterator<Item = &'static RuleMeta> {
-    crate::rules::FAMILIES.iter().flat_map(|family| family.iter().copied())
+    crate::rules::FAMILIES
+        .iter()
+        .flat_map(|family| family.iter().copied())
 }
 
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
@@ -78,7 +80,14 @@ mod tests {
             assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
             let (cat, name) = r.id.split_once('/').expect("id is category/name");
             assert_eq!(cat, r.category.as_str(), "{}", r.id);
-            assert!(!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", r.id);
+            assert!(
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{}",
+                r.id
+            );
             assert!(!r.title.is_empty(), "{} has no title", r.id);
             assert!(r.doc.trim().len() > 20, "{} has no doc comment", r.id);
         }

@@ -37,7 +37,11 @@ impl Segmenter {
         self.jieba()
             .cut(s, false)
             .into_iter()
-            .map(|t| Word { word: t.word, start: t.byte_start, end: t.byte_end })
+            .map(|t| Word {
+                word: t.word,
+                start: t.byte_start,
+                end: t.byte_end,
+            })
             .collect()
     }
 
@@ -53,11 +57,15 @@ impl Segmenter {
 
 /// Entries of `data/extra_words.txt`: `word [freq]`, `#` comments.
 fn extra_words() -> impl Iterator<Item = (&'static str, Option<usize>)> {
-    EXTRA_WORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| {
-        let mut parts = l.split_whitespace();
-        let word = parts.next().unwrap_or_default();
-        (word, parts.next().and_then(|f| f.parse().ok()))
-    })
+    EXTRA_WORDS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let word = parts.next().unwrap_or_default();
+            (word, parts.next().and_then(|f| f.parse().ok()))
+        })
 }
 
 #[cfg(test)]
@@ -65,11 +73,26 @@ mod tests {
     #[test]
     fn extra_words_are_well_formed() {
         for (w, _) in super::extra_words() {
-            assert!(w.chars().all(crate::rules::is_han), "{w:?} in data/extra_words.txt");
+            assert!(
+                w.chars().all(crate::rules::is_han),
+                "{w:?} in data/extra_words.txt"
+            );
         }
-        for l in super::EXTRA_WORDS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for l in super::EXTRA_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             let n = l.split_whitespace().count();
-            assert!(n == 1 || (n == 2 && l.split_whitespace().nth(1).unwrap().parse::<usize>().is_ok()), "bad line {l:?}");
+            assert!(
+                n == 1
+                    || (n == 2
+                        && l.split_whitespace()
+                            .nth(1)
+                            .unwrap()
+                            .parse::<usize>()
+                            .is_ok()),
+                "bad line {l:?}"
+            );
         }
     }
 }

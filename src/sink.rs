@@ -1,23 +1,40 @@
 //! Where rules put their findings. A rule calls `sink.report(..)`; the sink
 //! applies the configured severity and drops findings of rules that are off.
 
+use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::registry::RuleMeta;
 
-pub struct Sink {
+pub struct Sink<'c> {
     pub(crate) out: Vec<Diagnostic>,
     pub(crate) severity: Severity,
     pub(crate) rule: &'static RuleMeta,
+    config: &'c Config,
 }
 
-impl Sink {
-    pub(crate) fn new(rule: &'static RuleMeta, severity: Severity) -> Self {
-        Sink { out: Vec::new(), severity, rule }
+impl<'c> Sink<'c> {
+    pub(crate) fn new(rule: &'static RuleMeta, severity: Severity, config: &'c Config) -> Self {
+        Sink {
+            out: Vec::new(),
+            severity,
+            rule,
+            config,
+        }
+    }
+
+    /// The configuration of this check, for rules driven by user data (custom terms).
+    pub fn config(&self) -> &'c Config {
+        self.config
     }
 
     /// Reports a finding over `start..end` (byte offsets) and returns it so that
     /// the rule can attach fixes.
-    pub fn report(&mut self, start: usize, end: usize, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn report(
+        &mut self,
+        start: usize,
+        end: usize,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         debug_assert!(start <= end);
         self.out.push(Diagnostic {
             rule: self.rule,
@@ -33,8 +50,19 @@ impl Sink {
 
 impl Diagnostic {
     /// Attaches a replacement edit.
-    pub fn fix(&mut self, start: usize, end: usize, replacement: impl Into<String>, applicability: Applicability) -> &mut Self {
-        self.fixes.push(Fix { start, end, replacement: replacement.into(), applicability });
+    pub fn fix(
+        &mut self,
+        start: usize,
+        end: usize,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> &mut Self {
+        self.fixes.push(Fix {
+            start,
+            end,
+            replacement: replacement.into(),
+            applicability,
+        });
         self
     }
 

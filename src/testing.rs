@@ -5,7 +5,10 @@ use crate::{check, Config, Diagnostic};
 
 fn run(rule: &str, text: &str) -> Vec<Diagnostic> {
     assert!(crate::registry::find(rule).is_some(), "unknown rule {rule}");
-    check(text, &Config::default()).into_iter().filter(|d| d.rule.id == rule).collect()
+    check(text, &Config::default())
+        .into_iter()
+        .filter(|d| d.rule.id == rule)
+        .collect()
 }
 
 /// Asserts that `rule` fires exactly over each `⟦…⟧` span of `marked`, and nowhere else.
@@ -25,7 +28,11 @@ pub fn assert_fires(rule: &str, marked: &str) {
     if spans.is_empty() {
         assert!(!got.is_empty(), "{rule} should fire on {text:?}");
     } else {
-        let show = |v: &[(usize, usize)]| v.iter().map(|&(s, e)| text[s..e].to_string()).collect::<Vec<_>>();
+        let show = |v: &[(usize, usize)]| {
+            v.iter()
+                .map(|&(s, e)| text[s..e].to_string())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(show(&got), show(&spans), "{rule} on {text:?}");
         assert_eq!(got, spans, "{rule} on {text:?}");
     }
@@ -38,7 +45,9 @@ pub fn assert_quiet(rule: &str, text: &str) {
     assert!(
         got.is_empty(),
         "{rule} should stay quiet on {text:?}, got {:?}",
-        got.iter().map(|d| (&text[d.start..d.end], &d.message)).collect::<Vec<_>>()
+        got.iter()
+            .map(|d| (&text[d.start..d.end], &d.message))
+            .collect::<Vec<_>>()
     );
 }
 

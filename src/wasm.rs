@@ -13,7 +13,8 @@ pub fn start() {
 }
 
 fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from_str(&e.to_string()))
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 fn parse_config(config: JsValue) -> Result<Config, JsValue> {
@@ -23,7 +24,8 @@ fn parse_config(config: JsValue) -> Result<Config, JsValue> {
     let cfg = if let Some(s) = config.as_string() {
         Config::from_json(&s).map_err(|e| JsValue::from_str(&e.0))?
     } else {
-        let cfg: Config = serde_wasm_bindgen::from_value(config).map_err(|e| JsValue::from_str(&format!("配置无效：{e}")))?;
+        let cfg: Config = serde_wasm_bindgen::from_value(config)
+            .map_err(|e| JsValue::from_str(&format!("配置无效：{e}")))?;
         cfg.validate().map_err(|e| JsValue::from_str(&e.0))?;
         cfg
     };

@@ -12,9 +12,14 @@ const KNOWN_REAL: &[(&str, &str)] = &[];
 
 #[test]
 fn clean_corpus_has_no_warnings() {
-    let Some(shared) = common::shared_dir() else { return };
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
     let dir = shared.join("corpus/clean");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert_eq!(files.len(), 86);
     let mut unexpected = Vec::new();
@@ -30,11 +35,19 @@ fn clean_corpus_has_no_warnings() {
             let lo = text.floor_char_boundary(d.start.saturating_sub(9));
             let hi = text.ceil_char_boundary((d.end + 9).min(text.len()));
             let excerpt = text[lo..hi].replace('\n', "⏎");
-            if !KNOWN_REAL.iter().any(|(n, e)| *n == name && excerpt.contains(e)) {
+            if !KNOWN_REAL
+                .iter()
+                .any(|(n, e)| *n == name && excerpt.contains(e))
+            {
                 unexpected.push(format!("{name}: {} «{excerpt}» {}", d.rule.id, d.message));
             }
         }
     }
     assert!(chars > 1_000_000);
-    assert!(unexpected.is_empty(), "{} findings on published text:\n{}", unexpected.len(), unexpected.join("\n"));
+    assert!(
+        unexpected.is_empty(),
+        "{} findings on published text:\n{}",
+        unexpected.len(),
+        unexpected.join("\n")
+    );
 }

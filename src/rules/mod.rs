@@ -4,11 +4,17 @@
 use crate::registry::RuleMeta;
 
 pub mod consistency;
+pub mod formulation;
 pub mod placeholder;
 pub mod structure;
 
 /// Every family's rule list, in the order rules run and are listed.
-pub static FAMILIES: &[&[&RuleMeta]] = &[structure::RULES, placeholder::RULES, consistency::RULES];
+pub static FAMILIES: &[&[&RuleMeta]] = &[
+    structure::RULES,
+    placeholder::RULES,
+    consistency::RULES,
+    formulation::RULES,
+];
 
 /// Is `c` a CJK ideograph (the characters Chinese text is written in)?
 pub fn is_han(c: char) -> bool {

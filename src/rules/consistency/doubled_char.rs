@@ -31,7 +31,7 @@ crate::declare_rule! {
     };
 }
 
-fn check(doc: &Document, p: &Paragraph, sink: &mut Sink) {
+fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut in_quote = false;
@@ -45,7 +45,8 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink) {
         }
         // Slogans in quotes (“八八战略”“周周有活动”) and numerals (十五五, 二0一一) double on purpose.
         // A run of three or more (三百六十行行行) is deliberate too.
-        let run_of_three = (i > 0 && chars[i - 1].1 == c) || chars.get(i + 2).is_some_and(|&(_, d)| d == c);
+        let run_of_three =
+            (i > 0 && chars[i - 1].1 == c) || chars.get(i + 2).is_some_and(|&(_, d)| d == c);
         if in_quote || !is_han(c) || is_numeral(c) || chars[i + 1].1 != c || run_of_three {
             i += 1;
             continue;
@@ -68,8 +69,17 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink) {
         let glued = lo > 0 && chars[lo - 1].1.is_alphanumeric();
         if is_accidental(doc, clause, first, second, glued) {
             let end = chars[i + 1].0 + c.len_utf8();
-            sink.report(p.start + b, p.start + end, format!("“{c}{c}”中的“{c}”字重复，疑为多打一个字；如确属原文请忽略"))
-                .fix(p.start + b, p.start + end, c.to_string(), Applicability::Review);
+            sink.report(
+                p.start + b,
+                p.start + end,
+                format!("“{c}{c}”中的“{c}”字重复，疑为多打一个字；如确属原文请忽略"),
+            )
+            .fix(
+                p.start + b,
+                p.start + end,
+                c.to_string(),
+                Applicability::Review,
+            );
             i += 2;
         } else {
             i += 1;
@@ -86,7 +96,9 @@ fn is_numeral(c: char) -> bool {
 fn is_accidental(doc: &Document, clause: &str, first: usize, second: usize, glued: bool) -> bool {
     let words = doc.segmenter().cut(clause);
     let word_at = |b: usize| words.iter().find(|w| w.start <= b && b < w.end);
-    let (Some(a), Some(z)) = (word_at(first), word_at(second)) else { return false };
+    let (Some(a), Some(z)) = (word_at(first), word_at(second)) else {
+        return false;
+    };
     let single = |w: &crate::segment::Word| w.word.chars().count() == 1;
     match (single(a), single(z)) {
         // One dictionary word (层层, 人人, 县县通) or two words meeting (工作|作风).
@@ -118,7 +130,30 @@ mod tests {
 
     #[test]
     fn quiet_on_reduplicated_words() {
-        for t in ["层层压实责任", "常常深入基层", "人人参与", "天天坚持", "家家户户", "找他谈谈", "实现县县通", "本县县委", "改进工作作风", "压紧压实", "河南村村民委员会", "辽阳镇镇长", "食品安全全链条监管", "“十五五”时期", "实施“八八战略”", "实现“周周有活动”", "机构实现县县全覆盖", "二0一一年", "2020年年底前", "近3年年均增速", "三百六十行行行出状元", "三百六十行行行人才辈出"] {
+        for t in [
+            "层层压实责任",
+            "常常深入基层",
+            "人人参与",
+            "天天坚持",
+            "家家户户",
+            "找他谈谈",
+            "实现县县通",
+            "本县县委",
+            "改进工作作风",
+            "压紧压实",
+            "河南村村民委员会",
+            "辽阳镇镇长",
+            "食品安全全链条监管",
+            "“十五五”时期",
+            "实施“八八战略”",
+            "实现“周周有活动”",
+            "机构实现县县全覆盖",
+            "二0一一年",
+            "2020年年底前",
+            "近3年年均增速",
+            "三百六十行行行出状元",
+            "三百六十行行行人才辈出",
+        ] {
             assert_quiet(R, t);
         }
     }

@@ -30,9 +30,19 @@ fn is_slot_char(c: char) -> bool {
 }
 
 /// Words that start with a Latin X and are not slots.
-const X_WORDS: &[&str] = &["射线", "光", "线", "轴", "染色体", "型", "因子", "代表", "表示"];
+const X_WORDS: &[&str] = &[
+    "射线",
+    "光",
+    "线",
+    "轴",
+    "染色体",
+    "型",
+    "因子",
+    "代表",
+    "表示",
+];
 
-fn check(doc: &Document, p: &Paragraph, sink: &mut Sink) {
+fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
     let mut chars = text.char_indices().peekable();
     let mut prev: Option<char> = None;
@@ -71,12 +81,23 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink) {
     }
 }
 
-fn is_slot(run: &str, prev: Option<char>, next: Option<char>, next_adjacent: Option<char>, rest: &str) -> bool {
+fn is_slot(
+    run: &str,
+    prev: Option<char>,
+    next: Option<char>,
+    next_adjacent: Option<char>,
+    rest: &str,
+) -> bool {
     let ascii_letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let digit =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     let han = |c: Option<char>| c.is_some_and(is_han);
     // Part of a Latin word (Windows XP, XI), a formula (1+X, N+X) or a code (京·X2345).
-    if ascii_letter(prev) || ascii_letter(next_adjacent) || matches!(prev, Some('+' | '＋' | '·')) || matches!(next_adjacent, Some('+' | '＋')) {
+    if ascii_letter(prev)
+        || ascii_letter(next_adjacent)
+        || matches!(prev, Some('+' | '＋' | '·'))
+        || matches!(next_adjacent, Some('+' | '＋'))
+    {
         return false;
     }
     let single = run.chars().count() == 1;
@@ -103,7 +124,9 @@ fn is_slot(run: &str, prev: Option<char>, next: Option<char>, next_adjacent: Opt
         return false;
     }
     // A lone letter with nothing Chinese or numeric around it is not a slot.
-    let context = |c: Option<char>| han(c) || digit(c) || matches!(c, Some('“' | '”' | '‘' | '’' | '%' | '％' | '〔' | '〕'));
+    let context = |c: Option<char>| {
+        han(c) || digit(c) || matches!(c, Some('“' | '”' | '‘' | '’' | '%' | '％' | '〔' | '〕'))
+    };
     context(prev) || context(next)
 }
 
@@ -135,7 +158,10 @@ mod tests {
         assert_quiet(R, "实施“数据要素×”三年行动。");
         assert_quiet(R, "停用Windows XP系统，阅读《忏悔实录XI》。");
         assert_quiet(R, "专题调研12次。");
-        assert_quiet(R, "启动1+X证书制度试点，构建“1+N+X”规划体系，实施“双尖双领+X”项目。");
+        assert_quiet(
+            R,
+            "启动1+X证书制度试点，构建“1+N+X”规划体系，实施“双尖双领+X”项目。",
+        );
         assert_quiet(R, "打造“555X”产业发展格局，“415X”集群。");
         assert_quiet(R, "代号用X代表消防救援，“京·X2345应急”表示车辆。");
     }

@@ -24,7 +24,7 @@ crate::declare_rule! {
     };
 }
 
-fn check(doc: &Document, sink: &mut Sink) {
+fn check(doc: &Document, sink: &mut Sink<'_>) {
     // last[level-1]: the last ordinal value seen at that level under the current parent.
     let mut last: [Option<(u32, usize)>; 4] = [None; 4];
     // The last value at each level anywhere in the document: many documents
@@ -43,7 +43,8 @@ fn check(doc: &Document, sink: &mut Sink) {
                 }
                 // 附件：1.名称 carries its first item inline.
                 let t = doc.para_text(p);
-                if let Some(rest) = t.strip_prefix("附件：").or_else(|| t.strip_prefix("附件:")) {
+                if let Some(rest) = t.strip_prefix("附件：").or_else(|| t.strip_prefix("附件:"))
+                {
                     if let Some((style, value, _)) = crate::model::parse_ordinal(rest) {
                         last[style.level() as usize - 1] = Some((value, p.index));
                         running[style.level() as usize - 1] = Some(value);
@@ -65,17 +66,37 @@ fn check(doc: &Document, sink: &mut Sink) {
         let missing_is_there = || {
             let want = h.style.render(expected);
             let from = prev.map_or(0, |(_, para)| para + 1);
-            doc.paragraphs[from..h.paragraph].iter().any(|q| doc.para_text(q).starts_with(want.as_str()))
+            doc.paragraphs[from..h.paragraph]
+                .iter()
+                .any(|q| doc.para_text(q).starts_with(want.as_str()))
         };
         if h.value != expected && !restart_top && !continued && !missing_is_there() {
             let want = h.style.render(expected);
             let msg = match prev {
-                Some((v, _)) if v == h.value => format!("标题序号“{}”与上一个同级标题重复，此处应为“{want}”", h.style.render(h.value)),
-                Some((v, _)) => format!("标题序号不连续：上一个同级标题是“{}”，此处应为“{want}”", h.style.render(v)),
-                None => format!("本级标题应从“{want}”开始编号，此处是“{}”", h.style.render(h.value)),
+                Some((v, _)) if v == h.value => format!(
+                    "标题序号“{}”与上一个同级标题重复，此处应为“{want}”",
+                    h.style.render(h.value)
+                ),
+                Some((v, _)) => format!(
+                    "标题序号不连续：上一个同级标题是“{}”，此处应为“{want}”",
+                    h.style.render(v)
+                ),
+                None => format!(
+                    "本级标题应从“{want}”开始编号，此处是“{}”",
+                    h.style.render(h.value)
+                ),
             };
-            let number = if lvl == 0 || lvl == 1 { crate::model::chinese_numeral(expected) } else { expected.to_string() };
-            sink.report(h.ordinal.start, h.ordinal.end, msg).fix(h.number.start, h.number.end, number, Applicability::Review);
+            let number = if lvl == 0 || lvl == 1 {
+                crate::model::chinese_numeral(expected)
+            } else {
+                expected.to_string()
+            };
+            sink.report(h.ordinal.start, h.ordinal.end, msg).fix(
+                h.number.start,
+                h.number.end,
+                number,
+                Applicability::Review,
+            );
         }
         last[lvl] = Some((h.value, h.paragraph));
         running[lvl] = Some(h.value);
@@ -98,11 +119,17 @@ mod tests {
 
     #[test]
     fn quiet_on_correct_sequences() {
-        assert_quiet(R, "一、甲\n（一）子\n（二）丑\n二、乙\n（一）子\n1.天\n2.地\n（二）丑\n三、丙\n");
+        assert_quiet(
+            R,
+            "一、甲\n（一）子\n（二）丑\n二、乙\n（一）子\n1.天\n2.地\n（二）丑\n三、丙\n",
+        );
         assert_quiet(R, "一、甲\n二、乙\n附件\n一、甲\n");
         assert_quiet(R, "一、甲\n正文1.5亿元。\n二、乙\n");
         assert_quiet(R, "一、甲\n二、乙\n一、新的部分\n");
-        assert_quiet(R, "一、甲\n（一）子\n（二）丑\n二、乙\n（三）寅\n（四）卯\n");
+        assert_quiet(
+            R,
+            "一、甲\n（一）子\n（二）丑\n二、乙\n（三）寅\n（四）卯\n",
+        );
         assert_quiet(R, "第一条 甲\n（一）子\n（二）丑\n第二条 乙\n（一）子\n");
         assert_quiet(R, "2.1.1 职责\n（1）甲\n（2）乙\n2.1.2 办公室\n（1）甲\n");
         assert_quiet(R, "附件：1.名单\n2.清单\n");
