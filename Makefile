@@ -4,7 +4,7 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_BUILD_STD :=
 -include .toolchain.env
 
-.PHONY: serve build setup setup-test wasm site test test-rust test-js clean
+.PHONY: serve build setup setup-test wasm site test test-rust test-js corpus-report clean
 
 serve: build
 	@echo "公文体检已就绪：http://127.0.0.1:$(PORT)/  （Ctrl+C 停止）"
@@ -33,6 +33,9 @@ test-rust:
 
 test-js:
 	node --test --test-concurrency=1 tests/js/
+
+corpus-report:
+	cargo run --release --example corpus_report
 
 clean:
 	rm -rf dist pkg target/wasm32-unknown-unknown
