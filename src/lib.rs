@@ -27,6 +27,21 @@ pub use model::Document;
 use registry::Check;
 use sink::Sink;
 
+/// Everything one check produces. Front ends that show more than underlines
+/// (the page's side panel, the CLI's JSON) use this; later additions (the
+/// placeholder checklist, the outline) become fields here.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Findings sorted by position, then rule id.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks `text` and returns everything the front ends show.
+pub fn analyze(text: &str, config: &Config) -> Analysis {
+    let doc = Document::parse(text);
+    Analysis { diagnostics: check_document(&doc, config) }
+}
+
 /// Checks `text` and returns findings sorted by position, then rule id.
 pub fn check(text: &str, config: &Config) -> Vec<Diagnostic> {
     let doc = Document::parse(text);

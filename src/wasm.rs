@@ -43,6 +43,20 @@ pub fn check(text: &str, config: JsValue) -> Result<JsValue, JsValue> {
 }
 
 #[derive(Serialize)]
+struct AnalysisOut {
+    findings: Vec<crate::offsets::Finding>,
+}
+
+/// `analyze(text, config?)` → `{findings}`: what `check` returns, as one field
+/// of an object that also carries the side panel's data as it is added.
+#[wasm_bindgen]
+pub fn analyze(text: &str, config: JsValue) -> Result<JsValue, JsValue> {
+    let config = parse_config(config)?;
+    let a = crate::analyze(text, &config);
+    to_js(&AnalysisOut { findings: to_findings(text, &a.diagnostics, Unit::Utf16, true) })
+}
+
+#[derive(Serialize)]
 struct RuleInfo {
     id: &'static str,
     category: &'static str,

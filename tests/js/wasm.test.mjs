@@ -44,3 +44,11 @@ test('rules() lists the registry with Chinese titles and docs', () => {
     assert.ok(['error', 'warning', 'info'].includes(r.severity));
   }
 });
+
+test('analyze() returns the same findings as check()', async () => {
+  const { analyze } = await import('../../pkg/gwlint.js');
+  const text = '一、甲\n三、丙\n调研X次。';
+  const a = analyze(text, undefined);
+  assert.deepEqual(a.findings, check(text, undefined));
+  assert.equal(a.findings.length, 2);
+});
