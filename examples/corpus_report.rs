@@ -38,13 +38,31 @@ fn main() {
             }
         }
         let rate = |n: usize| n as f64 * 10_000.0 / chars as f64;
-        writeln!(md, "\n## {set}/ ({} files, {chars} characters)\n", files.len()).unwrap();
+        writeln!(
+            md,
+            "\n## {set}/ ({} files, {chars} characters)\n",
+            files.len()
+        )
+        .unwrap();
         writeln!(md, "| category | error | warning | info | warning+ per 10k chars |\n|---|---:|---:|---:|---:|").unwrap();
         for c in Category::ALL {
             let n = per_cat.get(&c).copied().unwrap_or_default();
-            writeln!(md, "| {} | {} | {} | {} | {:.3} |", c.as_str(), n[0], n[1], n[2], rate(n[0] + n[1])).unwrap();
+            writeln!(
+                md,
+                "| {} | {} | {} | {} | {:.3} |",
+                c.as_str(),
+                n[0],
+                n[1],
+                n[2],
+                rate(n[0] + n[1])
+            )
+            .unwrap();
         }
-        writeln!(md, "\n| rule | error | warning | info |\n|---|---:|---:|---:|").unwrap();
+        writeln!(
+            md,
+            "\n| rule | error | warning | info |\n|---|---:|---:|---:|"
+        )
+        .unwrap();
         for (r, n) in &per_rule {
             writeln!(md, "| `{r}` | {} | {} | {} |", n[0], n[1], n[2]).unwrap();
         }

@@ -5,7 +5,8 @@
 //! {
 //!   "rules": { "placeholder/x-slot": "error", "consistency": "off" },
 //!   "allow": ["县县通", "张家家"],
-//!   "customTerms": [{ "term": "县电视台", "replacement": "县融媒体中心", "note": "2019年已更名" }]
+//!   "customTerms": [{ "term": "县电视台", "replacement": "县融媒体中心", "note": "2019年已更名" }],
+//!   "anonymized": false
 //! }
 //! ```
 //! - `rules`: a rule id or a whole category → `off`, `info`, `warning`, `error`;
@@ -14,6 +15,8 @@
 //!   inside an occurrence of one of them is dropped.
 //! - `customTerms`: the office's own terms to flag, with their correction
 //!   (reported by `formulation/custom-term`).
+//! - `anonymized`: `true` when names like 张某某 are deliberate (a 通报), so
+//!   `placeholder/mouxx` does not report them.
 
 use crate::diagnostic::Severity;
 use crate::registry::{self, RuleMeta};
@@ -38,6 +41,9 @@ pub struct Config {
     pub allow: Vec<String>,
     /// Terms to flag, with their correction.
     pub custom_terms: Vec<CustomTerm>,
+    /// The document is anonymised on purpose (a 通报 naming 张某某, 某县):
+    /// `placeholder/mouxx` then leaves such names alone.
+    pub anonymized: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -34,12 +34,20 @@ use sink::Sink;
 pub struct Analysis {
     /// Findings sorted by position, then rule id.
     pub diagnostics: Vec<Diagnostic>,
+    /// Every unfilled slot in document order (the "N 处待填" checklist),
+    /// built from the placeholder findings.
+    pub placeholders: Vec<rules::placeholder::Placeholder>,
 }
 
 /// Checks `text` and returns everything the front ends show.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
     let doc = Document::parse(text);
-    Analysis { diagnostics: check_document(&doc, config) }
+    let diagnostics = check_document(&doc, config);
+    let placeholders = rules::placeholder::checklist(&doc, &diagnostics);
+    Analysis {
+        diagnostics,
+        placeholders,
+    }
 }
 
 /// Checks `text` and returns findings sorted by position, then rule id.

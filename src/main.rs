@@ -1,7 +1,8 @@
 //! The `gwlint` command line. Usage: see `USAGE`.
 
 use gwlint::offsets::{to_findings, Finding, Unit};
-use gwlint::{check, registry, Config, Severity};
+use gwlint::rules::placeholder::{self, PlaceholderOut};
+use gwlint::{analyze, registry, Config, Severity};
 use serde::Serialize;
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -15,6 +16,8 @@ const USAGE: &str = "用法：
 struct FileReport {
     path: String,
     diagnostics: Vec<Finding>,
+    /// Every unfilled slot in document order (char offsets).
+    placeholders: Vec<PlaceholderOut>,
 }
 
 #[derive(Serialize)]
@@ -109,12 +112,16 @@ fn run_check(args: &[String]) -> ExitCode {
                 continue;
             }
         };
-        let diags = check(&text, &config);
-        serious |= diags.iter().any(|d| d.severity >= Severity::Warning);
-        let diagnostics = to_findings(&text, &diags, Unit::Chars, false);
+        let a = analyze(&text, &config);
+        serious |= a
+            .diagnostics
+            .iter()
+            .any(|d| d.severity >= Severity::Warning);
+        let diagnostics = to_findings(&text, &a.diagnostics, Unit::Chars, false);
         report.files.push(FileReport {
             path: path.clone(),
             diagnostics,
+            placeholders: placeholder::to_out(&text, &a.placeholders, Unit::Chars),
         });
     }
 

@@ -45,15 +45,21 @@ pub fn check(text: &str, config: JsValue) -> Result<JsValue, JsValue> {
 #[derive(Serialize)]
 struct AnalysisOut {
     findings: Vec<crate::offsets::Finding>,
+    placeholders: Vec<crate::rules::placeholder::PlaceholderOut>,
 }
 
-/// `analyze(text, config?)` → `{findings}`: what `check` returns, as one field
-/// of an object that also carries the side panel's data as it is added.
+/// `analyze(text, config?)` → `{findings, placeholders}`: what `check` returns,
+/// plus the side panel's data. `placeholders` is the "N 处待填" checklist:
+/// `[{start, end, line, column, text, before, after, rule}]` in document order
+/// (UTF-16 offsets).
 #[wasm_bindgen]
 pub fn analyze(text: &str, config: JsValue) -> Result<JsValue, JsValue> {
     let config = parse_config(config)?;
     let a = crate::analyze(text, &config);
-    to_js(&AnalysisOut { findings: to_findings(text, &a.diagnostics, Unit::Utf16, true) })
+    to_js(&AnalysisOut {
+        findings: to_findings(text, &a.diagnostics, Unit::Utf16, true),
+        placeholders: crate::rules::placeholder::to_out(text, &a.placeholders, Unit::Utf16),
+    })
 }
 
 #[derive(Serialize)]

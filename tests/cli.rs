@@ -201,3 +201,34 @@ fn rules_lists_the_registry() {
         assert!(out.contains(id), "{out}");
     }
 }
+
+#[test]
+fn json_lists_the_placeholder_checklist_per_file() {
+    let text = "𠀀组织专题学习会XX次\n○○县【待补充】\n";
+    let (_, out, _) = gwlint(&["check", "--format", "json", "-"], Some(text));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let list = v["files"][0]["placeholders"].as_array().unwrap();
+    let got: Vec<(String, u64, u64, u64)> = list
+        .iter()
+        .map(|p| {
+            (
+                p["text"].as_str().unwrap().to_string(),
+                p["line"].as_u64().unwrap(),
+                p["start"].as_u64().unwrap(),
+                p["end"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // Offsets are chars: 𠀀 counts once.
+    assert_eq!(
+        got,
+        [
+            ("XX".to_string(), 1, 8, 10),
+            ("○○".to_string(), 2, 12, 14),
+            ("【待补充】".to_string(), 2, 15, 20)
+        ]
+    );
+    assert_eq!(list[0]["before"], "𠀀组织专题学习会");
+    assert_eq!(list[0]["after"], "次");
+    assert_eq!(list[2]["rule"], "placeholder/bracket-slot");
+}

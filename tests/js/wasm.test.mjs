@@ -52,3 +52,14 @@ test('analyze() returns the same findings as check()', async () => {
   assert.deepEqual(a.findings, check(text, undefined));
   assert.equal(a.findings.length, 2);
 });
+
+test('analyze() lists every placeholder in document order (UTF-16 offsets)', async () => {
+  const { analyze } = await import('../../pkg/gwlint.js');
+  const text = '𠀀调研X次\n○○县【待补充】，某某局';
+  const a = analyze(text, undefined);
+  assert.deepEqual(a.placeholders.map((p) => [p.text, p.line]), [['X', 1], ['○○', 2], ['【待补充】', 2], ['某某', 2]]);
+  for (const p of a.placeholders) assert.equal(text.slice(p.start, p.end), p.text);
+  assert.equal(a.placeholders[0].before, '𠀀调研');
+  assert.equal(a.placeholders[0].after, '次');
+  assert.equal(analyze(text, { rules: { placeholder: 'off' } }).placeholders.length, 0);
+});

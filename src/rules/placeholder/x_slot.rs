@@ -117,7 +117,9 @@ fn is_slot(
         }
     }
     // A named framework such as “555X” or “415X”: digits, then X, then no more text.
-    if !all_times && digit(prev) && !han(next) && !digit(next) {
+    // 〔20xx〕 and [20xx] are a year in a document number, not a framework.
+    let year_bracket = matches!(next, Some(']' | '］' | '〕'));
+    if !all_times && digit(prev) && !han(next) && !digit(next) && !year_bracket {
         return false;
     }
     if !all_times && single && X_WORDS.iter().any(|w| rest.starts_with(w)) {
@@ -125,7 +127,25 @@ fn is_slot(
     }
     // A lone letter with nothing Chinese or numeric around it is not a slot.
     let context = |c: Option<char>| {
-        han(c) || digit(c) || matches!(c, Some('“' | '”' | '‘' | '’' | '%' | '％' | '〔' | '〕'))
+        han(c)
+            || digit(c)
+            || matches!(
+                c,
+                Some(
+                    '“' | '”'
+                        | '‘'
+                        | '’'
+                        | '%'
+                        | '％'
+                        | '〔'
+                        | '〕'
+                        | '、'
+                        | '，'
+                        | '；'
+                        | '：'
+                        | '。'
+                )
+            )
     };
     context(prev) || context(next)
 }
@@ -148,6 +168,8 @@ mod tests {
         assert_fires(R, "开展⟦XX⟧ 次");
         assert_fires(R, "〔201⟦×⟧〕5号");
         assert_fires(R, "完成⟦Ｘ⟧项");
+        assert_fires(R, "赋予⟦XX⟧、⟦XX⟧、⟦XX⟧平台公司");
+        assert_fires(R, "（皖政秘[20⟦xx⟧]53号）");
     }
 
     #[test]
