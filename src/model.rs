@@ -32,7 +32,8 @@ pub struct Paragraph {
     pub section_break: bool,
 }
 
-/// The ordinal styles of GB/T 9704-2012 §7.3.3 (一、 （一） 1. （1）).
+/// The ordinal styles of GB/T 9704-2012 §7.3.3 (一、 （一） 1. （1）), plus the
+/// circled ① that drafts use below （1）.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OrdinalStyle {
     /// 一、
@@ -43,28 +44,68 @@ pub enum OrdinalStyle {
     ArabicDot,
     /// （1）
     ParenArabic,
+    /// ① (not a GB/T 9704 level: a fifth level, or a stand-in for （1）)
+    Circled,
 }
 
 impl OrdinalStyle {
-    /// The level GB/T 9704 assigns to this style (1 = highest).
+    /// The level GB/T 9704 assigns to this style (1 = highest); ① is 5.
     pub fn level(self) -> u8 {
         match self {
             OrdinalStyle::ChineseComma => 1,
             OrdinalStyle::ParenChinese => 2,
             OrdinalStyle::ArabicDot => 3,
             OrdinalStyle::ParenArabic => 4,
+            OrdinalStyle::Circled => 5,
         }
     }
 
-    /// Writes ordinal `n` in this style, e.g. `（三）`.
+    /// Writes ordinal `n` in this style's standard form, e.g. `（三）`.
     pub fn render(self, n: u32) -> String {
         match self {
             OrdinalStyle::ChineseComma => format!("{}、", chinese_numeral(n)),
             OrdinalStyle::ParenChinese => format!("（{}）", chinese_numeral(n)),
             OrdinalStyle::ArabicDot => format!("{n}."),
             OrdinalStyle::ParenArabic => format!("（{n}）"),
+            OrdinalStyle::Circled => circled(n).map_or_else(|| format!("（{n}）"), String::from),
         }
     }
+
+    /// Writes just the number of ordinal `n` (三 or 3).
+    pub fn render_number(self, n: u32) -> String {
+        match self {
+            OrdinalStyle::ChineseComma | OrdinalStyle::ParenChinese => chinese_numeral(n),
+            _ => n.to_string(),
+        }
+    }
+}
+
+/// How an ordinal is written: GB/T 9704's form for its style, or a slip.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OrdinalForm {
+    /// 一、 （一） 1. （1） ① (and 1． with a full-width dot).
+    Standard,
+    /// Another mark after the number: 一. 一． 一， 1、
+    Mark,
+    /// A mark after the closing bracket: （一）、 （1）. （1），
+    ExtraMark,
+    /// Half-width or missing brackets: (一) (1) 1） 1)
+    Brackets,
+    /// One enclosed character standing for the whole ordinal: ⑴ ㈠ ⒈
+    Enclosed,
+}
+
+/// An ordinal recognised at the start of a paragraph. Offsets are relative to
+/// the string given to [`parse_ordinal_full`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ordinal {
+    pub style: OrdinalStyle,
+    pub form: OrdinalForm,
+    pub value: u32,
+    /// Byte length including brackets and mark.
+    pub len: usize,
+    /// The number inside (`三` of `（三）`); for enclosed forms the whole character.
+    pub number: (usize, usize),
 }
 
 #[derive(Clone, Debug)]
@@ -80,6 +121,8 @@ pub struct Heading {
     pub number: Span,
     /// The heading text after the ordinal, up to the end of the paragraph.
     pub text: Span,
+    /// How the ordinal is written (standard, or which slip).
+    pub form: OrdinalForm,
 }
 
 pub struct Document<'a> {
@@ -122,34 +165,25 @@ impl<'a> Document<'a> {
             let start = line.start + (s.len() - trimmed_start.len());
             let end = start + trimmed.len();
             let index = paragraphs.len();
-            let heading = parse_ordinal(trimmed).map(|(style, value, len)| {
-                let (pre, post) = match style {
-                    OrdinalStyle::ChineseComma => (0, '、'.len_utf8()),
-                    OrdinalStyle::ParenChinese | OrdinalStyle::ParenArabic => {
-                        ('（'.len_utf8(), '）'.len_utf8())
-                    }
-                    OrdinalStyle::ArabicDot => (
-                        0,
-                        trimmed[..len].chars().next_back().map_or(1, char::len_utf8),
-                    ),
-                };
+            let heading = parse_ordinal_full(trimmed).map(|o| {
                 headings.push(Heading {
                     number: Span {
-                        start: start + pre,
-                        end: start + len - post,
+                        start: start + o.number.0,
+                        end: start + o.number.1,
                     },
                     paragraph: index,
-                    level: style.level(),
-                    style,
-                    value,
+                    level: o.style.level(),
+                    style: o.style,
+                    value: o.value,
                     ordinal: Span {
                         start,
-                        end: start + len,
+                        end: start + o.len,
                     },
                     text: Span {
-                        start: start + len,
+                        start: start + o.len,
                         end,
                     },
+                    form: o.form,
                 });
                 headings.len() - 1
             });
@@ -222,46 +256,188 @@ pub fn is_section_break(s: &str) -> bool {
 }
 
 /// Recognises a heading ordinal at the start of a paragraph and returns its
-/// style, value and byte length (including the mark after it).
+/// style, value and byte length (including the mark after it). Accepts the
+/// slips drafts make too (see [`parse_ordinal_full`]).
 pub fn parse_ordinal(s: &str) -> Option<(OrdinalStyle, u32, usize)> {
-    if let Some(rest) = s.strip_prefix('（') {
-        let (n, len) = leading_chinese_number(rest)
+    parse_ordinal_full(s).map(|o| (o.style, o.value, o.len))
+}
+
+/// Recognises a heading ordinal at the start of a paragraph, in its standard
+/// form or as drafts slip: `一.` `一，` `1、` `（一）、` `(1)` `1）` `⑴` `①`.
+pub fn parse_ordinal_full(s: &str) -> Option<Ordinal> {
+    use OrdinalForm as F;
+    use OrdinalStyle as S;
+    let first = s.chars().next()?;
+    // One enclosed character: ① ⑴ ㈠ ⒈.
+    let enclosed = match first {
+        '\u{2460}'..='\u{2473}' => Some((S::Circled, F::Standard, first as u32 - 0x245f)),
+        '\u{2474}'..='\u{2487}' => Some((S::ParenArabic, F::Enclosed, first as u32 - 0x2473)),
+        '\u{2488}'..='\u{249b}' => Some((S::ArabicDot, F::Enclosed, first as u32 - 0x2487)),
+        '\u{3220}'..='\u{3229}' => Some((S::ParenChinese, F::Enclosed, first as u32 - 0x321f)),
+        _ => None,
+    };
+    if let Some((style, form, value)) = enclosed {
+        let len = first.len_utf8();
+        // ①② listed inline ("①②项") is not a heading.
+        if s[len..]
+            .chars()
+            .next()
+            .is_some_and(|c| circled_value(c).is_some())
+        {
+            return None;
+        }
+        return Some(Ordinal {
+            style,
+            form,
+            value,
+            len,
+            number: (0, len),
+        });
+    }
+    // Bracketed: （一） (一) （1） (1), with a mark after the bracket as a slip.
+    if let Some(open) = s
+        .strip_prefix('（')
+        .map(|r| ('（', r))
+        .or_else(|| s.strip_prefix('(').map(|r| ('(', r)))
+    {
+        let (open, rest) = open;
+        let (value, len, zh) = leading_chinese_number(rest)
             .map(|(n, l)| (n, l, true))
-            .or_else(|| leading_arabic(rest).map(|(n, l)| (n, l, false)))
-            .map(|(n, l, zh)| ((n, zh), l))?;
-        let after = &rest[len..];
-        if after.starts_with('）') {
-            let total = '（'.len_utf8() + len + '）'.len_utf8();
-            let style = if n.1 {
-                OrdinalStyle::ParenChinese
-            } else {
-                OrdinalStyle::ParenArabic
-            };
-            return Some((style, n.0, total));
+            .or_else(|| leading_arabic(rest).map(|(n, l)| (n, l, false)))?;
+        let close = rest[len..]
+            .chars()
+            .next()
+            .filter(|c| *c == '）' || *c == ')')?;
+        let mut total = open.len_utf8() + len + close.len_utf8();
+        let style = if zh { S::ParenChinese } else { S::ParenArabic };
+        let mut form = if open == '（' && close == '）' {
+            F::Standard
+        } else {
+            F::Brackets
+        };
+        // (1)2 with half-width brackets is more likely a formula than a heading.
+        let after = &s[total..];
+        if form == F::Brackets && after.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
         }
-        return None;
-    }
-    if let Some((n, len)) = leading_chinese_number(s) {
-        if s[len..].starts_with('、') {
-            return Some((OrdinalStyle::ChineseComma, n, len + '、'.len_utf8()));
+        if let Some(m) = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '、' | '.' | '．' | '，' | ','))
+        {
+            // "（1）.5" is not a heading; "（一）、加强" is one with an extra mark.
+            if !after[m.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) {
+                total += m.len_utf8();
+                if form == F::Standard {
+                    form = F::ExtraMark;
+                }
+            }
         }
-        return None;
+        let pre = open.len_utf8();
+        return Some(Ordinal {
+            style,
+            form,
+            value,
+            len: total,
+            number: (pre, pre + len),
+        });
     }
-    if let Some((n, len)) = leading_arabic(s) {
+    if let Some((value, len)) = leading_chinese_number(s) {
         let after = &s[len..];
-        for mark in ['.', '．'] {
-            if let Some(rest) = after.strip_prefix(mark) {
+        let m = after.chars().next()?;
+        let form = match m {
+            '、' => F::Standard,
+            // 一．加强 / 一，加强; not 一.5 or 一，二 (a list of numerals).
+            '.' | '．' | '，' | ',' => F::Mark,
+            _ => return None,
+        };
+        let rest = &after[m.len_utf8()..];
+        if form == F::Mark
+            && (rest.is_empty()
+                || rest.starts_with(|c: char| {
+                    c.is_ascii_digit() || is_numeral_char(c) || is_indent(c)
+                }))
+        {
+            return None;
+        }
+        return Some(Ordinal {
+            style: S::ChineseComma,
+            form,
+            value,
+            len: len + m.len_utf8(),
+            number: (0, len),
+        });
+    }
+    if let Some((value, len)) = leading_arabic(s) {
+        let after = &s[len..];
+        let m = after.chars().next()?;
+        let rest = &after[m.len_utf8()..];
+        match m {
+            '.' | '．' => {
                 // "1.5亿元" is a number, not a heading; "20.2026年……" is heading 20.
                 let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
                 let year = digits == 4 && rest[4..].starts_with('年');
                 if (digits > 0 && !year) || rest.starts_with('%') {
                     return None;
                 }
-                return Some((OrdinalStyle::ArabicDot, n, len + mark.len_utf8()));
+                Some(Ordinal {
+                    style: S::ArabicDot,
+                    form: F::Standard,
+                    value,
+                    len: len + m.len_utf8(),
+                    number: (0, len),
+                })
             }
+            // 1、加强 (a slip for 1.); not "1、2月份" (a list of numbers).
+            '、' => {
+                if rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit() || is_indent(c))
+                {
+                    return None;
+                }
+                Some(Ordinal {
+                    style: S::ArabicDot,
+                    form: F::Mark,
+                    value,
+                    len: len + m.len_utf8(),
+                    number: (0, len),
+                })
+            }
+            // 1）加强 / 1)加强: （1） without its opening bracket.
+            '）' | ')' => {
+                if rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) {
+                    return None;
+                }
+                Some(Ordinal {
+                    style: S::ParenArabic,
+                    form: F::Brackets,
+                    value,
+                    len: len + m.len_utf8(),
+                    number: (0, len),
+                })
+            }
+            _ => None,
         }
+    } else {
+        None
     }
-    None
+}
+
+fn is_numeral_char(c: char) -> bool {
+    "〇零一二三四五六七八九十百千两".contains(c)
+}
+
+/// ① → 1 … ⑳ → 20.
+pub fn circled_value(c: char) -> Option<u32> {
+    matches!(c, '\u{2460}'..='\u{2473}').then(|| c as u32 - 0x245f)
+}
+
+/// 1 → ① … 20 → ⑳.
+pub fn circled(n: u32) -> Option<&'static str> {
+    const C: [&str; 20] = [
+        "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "⑪", "⑫", "⑬", "⑭", "⑮", "⑯", "⑰", "⑱",
+        "⑲", "⑳",
+    ];
+    C.get((n as usize).checked_sub(1)?).copied()
 }
 
 fn leading_arabic(s: &str) -> Option<(u32, usize)> {
@@ -377,6 +553,45 @@ mod tests {
         assert_eq!(parse_ordinal("一是加强"), None);
         assert_eq!(parse_ordinal("（以下简称）"), None);
         assert_eq!(parse_ordinal("2024年"), None);
+    }
+
+    #[test]
+    fn slipped_ordinals_keep_their_level() {
+        use OrdinalForm as F;
+        use OrdinalStyle as S;
+        let f = |s: &str| parse_ordinal_full(s).map(|o| (o.style, o.form, o.value, o.len));
+        assert_eq!(f("1、加强"), Some((S::ArabicDot, F::Mark, 1, 4)));
+        assert_eq!(f("一.加强"), Some((S::ChineseComma, F::Mark, 1, 4)));
+        assert_eq!(f("三，加强"), Some((S::ChineseComma, F::Mark, 3, 6)));
+        assert_eq!(
+            f("（一）、加强"),
+            Some((S::ParenChinese, F::ExtraMark, 1, 12))
+        );
+        assert_eq!(f("（2）.加强"), Some((S::ParenArabic, F::ExtraMark, 2, 8)));
+        assert_eq!(f("(一)加强"), Some((S::ParenChinese, F::Brackets, 1, 5)));
+        assert_eq!(f("(12)加强"), Some((S::ParenArabic, F::Brackets, 12, 4)));
+        assert_eq!(f("3）加强"), Some((S::ParenArabic, F::Brackets, 3, 4)));
+        assert_eq!(f("⑶加强"), Some((S::ParenArabic, F::Enclosed, 3, 3)));
+        assert_eq!(f("㈡加强"), Some((S::ParenChinese, F::Enclosed, 2, 3)));
+        assert_eq!(f("⒋加强"), Some((S::ArabicDot, F::Enclosed, 4, 3)));
+        assert_eq!(f("⑫加强"), Some((S::Circled, F::Standard, 12, 3)));
+        assert_eq!(OrdinalStyle::Circled.level(), 5);
+        for s in [
+            "1、2月份",
+            "一，二等奖",
+            "①②项",
+            "(1)2",
+            "(GDP)",
+            "(2024)",
+            "1)2",
+        ] {
+            assert_eq!(f(s), None, "{s}");
+        }
+        let d = Document::parse("(一)甲\n");
+        assert_eq!(
+            d.slice(d.headings[0].number.start, d.headings[0].number.end),
+            "一"
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
 use crate::diagnostic::Applicability;
-use crate::model::Document;
+use crate::model::{Document, OrdinalForm, OrdinalStyle};
 use crate::sink::Sink;
 
 crate::declare_rule! {
@@ -26,10 +26,10 @@ crate::declare_rule! {
 
 fn check(doc: &Document, sink: &mut Sink<'_>) {
     // last[level-1]: the last ordinal value seen at that level under the current parent.
-    let mut last: [Option<(u32, usize)>; 4] = [None; 4];
+    let mut last: [Option<(u32, usize)>; 5] = [None; 5];
     // The last value at each level anywhere in the document: many documents
     // number （一）…（三十） straight through across their 一、 parents.
-    let mut running: [Option<u32>; 4] = [None; 4];
+    let mut running: [Option<u32>; 5] = [None; 5];
     let mut next_heading = doc.headings.iter().peekable();
     for p in &doc.paragraphs {
         let Some(h) = next_heading.next_if(|h| h.paragraph == p.index) else {
@@ -37,9 +37,9 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
             if p.section_break {
                 // Chapters may number their 一、 straight through (国务院工作规则);
                 // an attachment is a new document.
-                last = [None; 4];
+                last = [None; 5];
                 if doc.para_text(p).starts_with("附件") {
-                    running = [None; 4];
+                    running = [None; 5];
                 }
                 // 附件：1.名称 carries its first item inline.
                 let t = doc.para_text(p);
@@ -70,33 +70,33 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                 .iter()
                 .any(|q| doc.para_text(q).starts_with(want.as_str()))
         };
-        if h.value != expected && !restart_top && !continued && !missing_is_there() {
+        // ③ right after （2）: a circled number standing in for （3）, which
+        // structure/mixed-ordinal-styles reports.
+        let stands_in = h.style == OrdinalStyle::Circled
+            && prev.is_none()
+            && last[3].is_some_and(|(v, _)| h.value == v + 1);
+        if h.value != expected && !restart_top && !continued && !stands_in && !missing_is_there() {
             let want = h.style.render(expected);
+            let here = doc
+                .slice(h.ordinal.start, h.ordinal.end)
+                .trim_end_matches(['、', '.', '．', '，', ',']);
             let msg = match prev {
-                Some((v, _)) if v == h.value => format!(
-                    "标题序号“{}”与上一个同级标题重复，此处应为“{want}”",
-                    h.style.render(h.value)
-                ),
+                Some((v, _)) if v == h.value => {
+                    format!("标题序号“{here}”与上一个同级标题重复，此处应为“{want}”")
+                }
                 Some((v, _)) => format!(
                     "标题序号不连续：上一个同级标题是“{}”，此处应为“{want}”",
                     h.style.render(v)
                 ),
-                None => format!(
-                    "本级标题应从“{want}”开始编号，此处是“{}”",
-                    h.style.render(h.value)
-                ),
+                None => format!("本级标题应从“{want}”开始编号，此处是“{here}”"),
             };
-            let number = if lvl == 0 || lvl == 1 {
-                crate::model::chinese_numeral(expected)
+            let d = sink.report(h.ordinal.start, h.ordinal.end, msg);
+            if h.form == OrdinalForm::Enclosed || h.style == OrdinalStyle::Circled {
+                d.fix(h.ordinal.start, h.ordinal.end, want, Applicability::Review);
             } else {
-                expected.to_string()
-            };
-            sink.report(h.ordinal.start, h.ordinal.end, msg).fix(
-                h.number.start,
-                h.number.end,
-                number,
-                Applicability::Review,
-            );
+                let number = h.style.render_number(expected);
+                d.fix(h.number.start, h.number.end, number, Applicability::Review);
+            }
         }
         last[lvl] = Some((h.value, h.paragraph));
         running[lvl] = Some(h.value);

@@ -2,6 +2,28 @@
 
 use crate::registry::RuleMeta;
 
+pub mod enumeration;
+pub mod enumeration_count;
+pub mod enumeration_sequence;
+pub mod heading_depth;
+pub mod heading_ending;
+pub mod heading_level_order;
 pub mod heading_sequence;
+pub mod level1_heading_period;
+pub mod mixed_ordinal_styles;
+pub mod ordinal_bracket;
+pub mod ordinal_mark;
+pub mod tree;
 
-pub static RULES: &[&RuleMeta] = &[&heading_sequence::HEADING_SEQUENCE];
+pub static RULES: &[&RuleMeta] = &[
+    &heading_sequence::HEADING_SEQUENCE,
+    &heading_level_order::HEADING_LEVEL_ORDER,
+    &ordinal_mark::ORDINAL_MARK,
+    &ordinal_bracket::ORDINAL_BRACKET,
+    &mixed_ordinal_styles::MIXED_ORDINAL_STYLES,
+    &heading_depth::HEADING_DEPTH,
+    &level1_heading_period::LEVEL1_HEADING_PERIOD,
+    &heading_ending::HEADING_ENDING,
+    &enumeration_sequence::ENUMERATION_SEQUENCE,
+    &enumeration_count::ENUMERATION_COUNT,
+];

@@ -1,0 +1,234 @@
+use crate::model::{leading_chinese_number, Document};
+use crate::sink::Sink;
+
+use super::enumeration::{all_items, Family};
+use super::tree::Tree;
+
+crate::declare_rule! {
+    /// Finds an announced count that the list after it does not match:
+    /// `主要有三个方面：一是……二是……` (two listed), `讲四点意见。` followed by
+    /// headings 一、 二、 三、.
+    ///
+    /// Why: the count is the reader's map of the passage; when a point is cut
+    /// or added in revision the count is easily left behind.
+    ///
+    /// The announcement is `N个方面 / N点 / N项 / N条 / N个问题 / N件事`, with a
+    /// short tail (意见, 工作, 考虑 …), closing its clause with `：` or ending the
+    /// paragraph; the list must start right after it (一是, 第一， or a heading
+    /// numbered one). Stays quiet when the numbers agree, on fixed terms such as
+    /// 八项规定 or 四项基本原则, and when no list follows at once.
+    ///
+    /// No fix: either the count or the list is wrong.
+    pub static ENUMERATION_COUNT = {
+        id: "structure/enumeration-count",
+        category: Structure,
+        severity: Warning,
+        title: "列举项数与前文所说不符",
+        check: Document(check),
+    };
+}
+
+const MEASURES: &[&str] = &["个方面", "方面", "个问题", "件事", "点", "项", "条"];
+const TAILS: &[&str] = &[
+    "",
+    "的",
+    "意见",
+    "的意见",
+    "工作",
+    "的工作",
+    "重点工作",
+    "考虑",
+    "的考虑",
+    "要求",
+    "的要求",
+    "措施",
+    "任务",
+    "重点任务",
+    "内容",
+    "的内容",
+    "建议",
+    "体会",
+    "的体会",
+    "原因",
+    "的原因",
+    "特点",
+    "目标",
+    "问题",
+    "的问题",
+    "看法",
+    "想法",
+    "打算",
+    "经验",
+    "做法",
+    "的工作",
+];
+
+/// An announcement at the end of `clause`: (count, byte offset of the numeral
+/// within `clause`, numeral length).
+fn announced(clause: &str) -> Option<(u32, usize, usize)> {
+    for (i, _) in clause.char_indices() {
+        let s = &clause[i..];
+        let (n, len) = match s.chars().next() {
+            Some('两') => (2, '两'.len_utf8()),
+            _ => match leading_chinese_number(s) {
+                Some(x) => x,
+                None => continue,
+            },
+        };
+        let rest = &s[len..];
+        for m in MEASURES {
+            if let Some(tail) = rest.strip_prefix(m) {
+                if TAILS.contains(&tail) && n >= 2 {
+                    return Some((n, i, len));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn check(doc: &Document, sink: &mut Sink<'_>) {
+    let items = all_items(doc);
+    let tree = Tree::new(doc);
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        let text = doc.para_text(p);
+        if !text.contains(['方', '点', '项', '条', '题', '事']) {
+            continue;
+        }
+        // Candidate clauses: those closed by ： anywhere, or the paragraph's last clause.
+        let mut clause_start = 0;
+        for (j, c) in text.char_indices() {
+            let end_of_par = j + c.len_utf8() == text.len();
+            if !matches!(c, '，' | '。' | '；' | '：' | '！' | '？') {
+                continue;
+            }
+            let clause = &text[clause_start..j];
+            let from = clause_start;
+            clause_start = j + c.len_utf8();
+            if !(c == '：' || (c == '。' && end_of_par)) {
+                continue;
+            }
+            // The clause may end in a mid-word number ("十个方面工作").
+            let (clause, from) = match clause.char_indices().rev().nth(11) {
+                Some((k, _)) => (&clause[k..], from + k),
+                None => (clause, from),
+            };
+            let Some((n, off, len)) = announced(clause) else {
+                continue;
+            };
+            let num_start = p.start + from + off;
+            let num_end = num_start + len;
+            let after = p.start + j + c.len_utf8();
+            let listed = if end_of_par {
+                // The next paragraph opens the list: a heading numbered 1 or 一是/第一.
+                let Some(q) = doc.paragraphs.get(pi + 1) else {
+                    continue;
+                };
+                if let Some(hi) = q.heading.filter(|&hi| doc.headings[hi].value == 1) {
+                    count_siblings(doc, &tree, hi)
+                } else {
+                    match count_run(&items, q.start, |it| it.paragraph == pi + 1) {
+                        Some(k) => k,
+                        None => continue,
+                    }
+                }
+            } else {
+                match count_run(&items, after, |it| it.paragraph == pi) {
+                    Some(k) => k,
+                    None => continue,
+                }
+            };
+            if listed != n {
+                let word = doc.slice(num_start, p.start + from + clause.len());
+                sink.report(
+                    num_start,
+                    num_end,
+                    format!(
+                        "前文说“{word}”，后面实际列了{}项，请核对数目",
+                        crate::model::chinese_numeral(listed)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The length of the run-in list whose first item (value 1) starts exactly at
+/// byte `at`, or None when no such list starts there.
+fn count_run(
+    items: &[(usize, super::enumeration::Item)],
+    at: usize,
+    first_ok: impl Fn(&super::enumeration::Item) -> bool,
+) -> Option<u32> {
+    let k = items.iter().position(|(_, it)| it.start == at)?;
+    let (scope, first) = items[k];
+    if first.value != 1 || !first_ok(&first) {
+        return None;
+    }
+    let mut n = 1;
+    for (s, it) in &items[k + 1..] {
+        if *s != scope || (it.family == Family::Di && first.family != Family::Di) {
+            break;
+        }
+        if it.family != first.family {
+            continue;
+        }
+        if it.value == n + 1 {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    Some(n)
+}
+
+/// How many siblings the heading list starting at heading `hi` has.
+fn count_siblings(doc: &Document, tree: &Tree, hi: usize) -> u32 {
+    let h = &doc.headings[hi];
+    doc.headings
+        .iter()
+        .enumerate()
+        .skip(hi)
+        .take_while(|(j, g)| {
+            tree.section[*j] == tree.section[hi]
+                && (g.level > h.level || *j == hi || tree.parent[*j] == tree.parent[hi])
+        })
+        .filter(|(_, g)| g.level == h.level)
+        .count() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_fires, assert_quiet};
+    const R: &str = "structure/enumeration-count";
+
+    #[test]
+    fn fires_when_the_count_differs() {
+        assert_fires(R, "主要有⟦三⟧个方面：一是加强学习，二是改进作风。\n");
+        assert_fires(
+            R,
+            "主要基于⟦三⟧个方面的考虑。\n一是形势的要求。\n二是发展的要求。\n",
+        );
+        assert_fires(
+            R,
+            "下面，我讲⟦四⟧点意见。\n一、甲\n（一）子\n二、乙\n三、丙\n",
+        );
+        assert_fires(R, "抓好⟦两⟧项工作：第一，甲；第二，乙；第三，丙。\n");
+    }
+
+    #[test]
+    fn quiet_when_the_count_matches_or_no_list_follows() {
+        assert_quiet(
+            R,
+            "主要有三个方面：一是加强学习，二是改进作风，三是强化监督。\n",
+        );
+        assert_quiet(
+            R,
+            "下面，我讲三点意见。\n一、甲\n（一）子\n二、乙\n三、丙\n",
+        );
+        assert_quiet(R, "深入贯彻中央八项规定精神。\n一、甲\n二、乙\n");
+        assert_quiet(R, "重点抓好十个方面工作。\n今年要做好以下工作。\n");
+        assert_quiet(R, "围绕三个方面：加强学习，改进作风，强化监督。\n");
+        assert_quiet(R, "坚持四项基本原则。\n一是加强。\n");
+    }
+}
