@@ -37,6 +37,9 @@ pub struct Analysis {
     /// Every unfilled slot in document order (the "N 处待填" checklist),
     /// built from the placeholder findings.
     pub placeholders: Vec<rules::placeholder::Placeholder>,
+    /// The heading tree (numbered headings, chapters, sections, attachments)
+    /// as a flat pre-order list, for the navigation pane.
+    pub outline: Vec<rules::structure::outline::OutlineNode>,
 }
 
 /// Checks `text` and returns everything the front ends show.
@@ -47,6 +50,7 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
     Analysis {
         diagnostics,
         placeholders,
+        outline: rules::structure::outline::outline(&doc),
     }
 }
 

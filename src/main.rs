@@ -18,6 +18,8 @@ struct FileReport {
     diagnostics: Vec<Finding>,
     /// Every unfilled slot in document order (char offsets).
     placeholders: Vec<PlaceholderOut>,
+    /// The heading tree, pre-order (char offsets).
+    outline: Vec<gwlint::rules::structure::outline::OutlineOut>,
 }
 
 #[derive(Serialize)]
@@ -122,6 +124,7 @@ fn run_check(args: &[String]) -> ExitCode {
             path: path.clone(),
             diagnostics,
             placeholders: placeholder::to_out(&text, &a.placeholders, Unit::Chars),
+            outline: gwlint::rules::structure::outline::to_out(&text, &a.outline, Unit::Chars),
         });
     }
 

@@ -46,12 +46,14 @@ pub fn check(text: &str, config: JsValue) -> Result<JsValue, JsValue> {
 struct AnalysisOut {
     findings: Vec<crate::offsets::Finding>,
     placeholders: Vec<crate::rules::placeholder::PlaceholderOut>,
+    outline: Vec<crate::rules::structure::outline::OutlineOut>,
 }
 
 /// `analyze(text, config?)` → `{findings, placeholders}`: what `check` returns,
 /// plus the side panel's data. `placeholders` is the "N 处待填" checklist:
 /// `[{start, end, line, column, text, before, after, rule}]` in document order
-/// (UTF-16 offsets).
+/// (UTF-16 offsets). `outline` is the heading tree, pre-order:
+/// `[{kind, level, depth, parent?, number, text, start, end, line}]` (UTF-16).
 #[wasm_bindgen]
 pub fn analyze(text: &str, config: JsValue) -> Result<JsValue, JsValue> {
     let config = parse_config(config)?;
@@ -59,6 +61,7 @@ pub fn analyze(text: &str, config: JsValue) -> Result<JsValue, JsValue> {
     to_js(&AnalysisOut {
         findings: to_findings(text, &a.diagnostics, Unit::Utf16, true),
         placeholders: crate::rules::placeholder::to_out(text, &a.placeholders, Unit::Utf16),
+        outline: crate::rules::structure::outline::to_out(text, &a.outline, Unit::Utf16),
     })
 }
 

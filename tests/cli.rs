@@ -232,3 +232,35 @@ fn json_lists_the_placeholder_checklist_per_file() {
     assert_eq!(list[0]["after"], "次");
     assert_eq!(list[2]["rule"], "placeholder/bracket-slot");
 }
+
+#[test]
+fn json_lists_the_outline_per_file() {
+    let text = "𠀀关于加强学习的报告\n一、主要做法\n（一）加强学习。全年学习12次。\n二、存在问题\n";
+    let (_, out, _) = gwlint(&["check", "--format", "json", "-"], Some(text));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let list = v["files"][0]["outline"].as_array().unwrap();
+    let got: Vec<(String, String, u64, u64, u64, u64)> = list
+        .iter()
+        .map(|n| {
+            (
+                n["number"].as_str().unwrap().to_string(),
+                n["text"].as_str().unwrap().to_string(),
+                n["level"].as_u64().unwrap(),
+                n["depth"].as_u64().unwrap(),
+                n["line"].as_u64().unwrap(),
+                n["start"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // Offsets are chars: 𠀀 counts once.
+    assert_eq!(
+        got,
+        [
+            ("一、".into(), "主要做法".into(), 1, 0, 2, 11),
+            ("（一）".into(), "加强学习".into(), 2, 1, 3, 18),
+            ("二、".into(), "存在问题".into(), 1, 0, 4, 35),
+        ]
+    );
+    assert_eq!(list[1]["parent"], 0);
+    assert!(list[0].get("parent").is_none());
+}

@@ -63,3 +63,20 @@ test('analyze() lists every placeholder in document order (UTF-16 offsets)', asy
   assert.equal(a.placeholders[0].after, '次');
   assert.equal(analyze(text, { rules: { placeholder: 'off' } }).placeholders.length, 0);
 });
+
+test('analyze() returns the outline with UTF-16 offsets', async () => {
+  const { analyze } = await import('../../pkg/gwlint.js');
+  const text = '𠀀关于加强学习的报告\n一、主要做法\n（一）加强学习。全年学习12次。\n1.集中学习\n二、存在问题';
+  const a = analyze(text, undefined);
+  assert.deepEqual(
+    a.outline.map((n) => [n.number, n.text, n.level, n.depth, n.line, n.kind]),
+    [
+      ['一、', '主要做法', 1, 0, 2, 'heading'],
+      ['（一）', '加强学习', 2, 1, 3, 'heading'],
+      ['1.', '集中学习', 3, 2, 4, 'heading'],
+      ['二、', '存在问题', 1, 0, 5, 'heading'],
+    ],
+  );
+  assert.equal(a.outline[2].parent, 1);
+  for (const n of a.outline) assert.ok(text.slice(n.start, n.end).startsWith(n.number));
+});

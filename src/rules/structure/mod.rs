@@ -13,6 +13,7 @@ pub mod level1_heading_period;
 pub mod mixed_ordinal_styles;
 pub mod ordinal_bracket;
 pub mod ordinal_mark;
+pub mod outline;
 pub mod tree;
 
 pub static RULES: &[&RuleMeta] = &[
