@@ -3,5 +3,6 @@
 use crate::registry::RuleMeta;
 
 pub mod doubled_char;
+pub mod doubled_word;
 
-pub static RULES: &[&RuleMeta] = &[&doubled_char::DOUBLED_CHAR];
+pub static RULES: &[&RuleMeta] = &[&doubled_char::DOUBLED_CHAR, &doubled_word::DOUBLED_WORD];
