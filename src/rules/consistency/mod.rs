@@ -2,7 +2,12 @@
 
 use crate::registry::RuleMeta;
 
+pub mod admin_level;
 pub mod doubled_char;
 pub mod doubled_word;
 
-pub static RULES: &[&RuleMeta] = &[&doubled_char::DOUBLED_CHAR, &doubled_word::DOUBLED_WORD];
+pub static RULES: &[&RuleMeta] = &[
+    &doubled_char::DOUBLED_CHAR,
+    &doubled_word::DOUBLED_WORD,
+    &admin_level::ADMIN_LEVEL,
+];
