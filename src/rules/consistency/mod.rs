@@ -3,11 +3,18 @@
 use crate::registry::RuleMeta;
 
 pub mod admin_level;
+pub mod date;
 pub mod doubled_char;
 pub mod doubled_word;
+pub mod impossible_date;
+pub mod weekday;
+pub mod year_mismatch;
 
 pub static RULES: &[&RuleMeta] = &[
     &doubled_char::DOUBLED_CHAR,
     &doubled_word::DOUBLED_WORD,
     &admin_level::ADMIN_LEVEL,
+    &impossible_date::IMPOSSIBLE_DATE,
+    &weekday::WEEKDAY,
+    &year_mismatch::YEAR_MISMATCH,
 ];
