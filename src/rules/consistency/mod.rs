@@ -7,7 +7,10 @@ pub mod date;
 pub mod doubled_char;
 pub mod doubled_word;
 pub mod impossible_date;
+pub mod list_ending;
+pub mod percent_form;
 pub mod weekday;
+pub mod year_form;
 pub mod year_mismatch;
 
 pub static RULES: &[&RuleMeta] = &[
@@ -17,4 +20,7 @@ pub static RULES: &[&RuleMeta] = &[
     &impossible_date::IMPOSSIBLE_DATE,
     &weekday::WEEKDAY,
     &year_mismatch::YEAR_MISMATCH,
+    &year_form::YEAR_FORM,
+    &percent_form::PERCENT_FORM,
+    &list_ending::LIST_ENDING,
 ];
