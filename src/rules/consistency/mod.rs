@@ -2,7 +2,9 @@
 
 use crate::registry::RuleMeta;
 
+pub mod abbreviation;
 pub mod admin_level;
+pub mod cited_name;
 pub mod date;
 pub mod doubled_char;
 pub mod doubled_word;
@@ -23,4 +25,6 @@ pub static RULES: &[&RuleMeta] = &[
     &year_form::YEAR_FORM,
     &percent_form::PERCENT_FORM,
     &list_ending::LIST_ENDING,
+    &abbreviation::ABBREVIATION,
+    &cited_name::CITED_NAME,
 ];

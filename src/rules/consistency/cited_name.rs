@@ -1,0 +1,224 @@
+use crate::model::{Document, Paragraph};
+use crate::rules::is_han;
+use crate::sink::Sink;
+use std::collections::BTreeMap;
+
+crate::declare_rule! {
+    /// Finds one document or meeting named in two near-identical ways in the
+    /// same text: `《县重大投资项目审计监督办法》` and later
+    /// `《县重大投资项目审计监管办法》`; `中央经济工作会议` and `中央经济会议`.
+    ///
+    /// Why: a cited title must be exact; two spellings mean one of them is
+    /// wrong (or a second, nonexistent document is cited).
+    ///
+    /// What counts: two 《》 titles of six or more characters that differ in
+    /// exactly one character, when that character is not a digit, a numeral or
+    /// a level (省/市/县 …: 《省…办法》 and 《市…办法》 are different documents);
+    /// a meeting name ending in 会议 that also occurs with 工作 left out (the
+    /// usual slip). The less frequent spelling is reported, naming the other.
+    ///
+    /// Quiet: `《森林法》` and `《草原法》` (two characters differ), `国务院常务
+    /// 会议` and `国务院全体会议` (different meetings).
+    ///
+    /// Fix (review): the other spelling.
+    pub static CITED_NAME = {
+        id: "consistency/cited-name",
+        category: Consistency,
+        severity: Warning,
+        title: "引用名称前后不一",
+        check: Document(check),
+    };
+}
+
+/// A cited name: the name (with 《》 for titles) and its byte span.
+#[derive(Clone, Debug)]
+struct Cite {
+    name: String,
+    start: usize,
+    end: usize,
+    title: bool,
+}
+
+fn cites(doc: &Document, p: &Paragraph) -> Vec<Cite> {
+    let text = doc.para_text(p);
+    let mut out = Vec::new();
+    // 《…》 titles without nesting.
+    for (i, _) in text.match_indices('《') {
+        let body = i + '《'.len_utf8();
+        let Some(len) = text[body..].find(['》', '《']) else {
+            continue;
+        };
+        if !text[body + len..].starts_with('》') {
+            continue;
+        }
+        let end = body + len + '》'.len_utf8();
+        out.push(Cite {
+            name: text[i..end].to_string(),
+            start: p.start + i,
+            end: p.start + end,
+            title: true,
+        });
+    }
+    // Meeting names: every tail of the Han run before 会议 that starts at a
+    // word boundary, from four characters up.
+    for (i, _) in text.match_indices("会议") {
+        let end = i + "会议".len();
+        let run_start = text[..i]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_han(c))
+            .take(12)
+            .last()
+            .map_or(i, |(b, _)| b);
+        if run_start == i {
+            continue;
+        }
+        let run = &text[run_start..i];
+        let words = doc.segmenter().cut(run);
+        for w in &words {
+            let name = &text[run_start + w.start..end];
+            if name.chars().count() >= 4 {
+                out.push(Cite {
+                    name: name.to_string(),
+                    start: p.start + run_start + w.start,
+                    end: p.start + end,
+                    title: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Exactly one character differs, and it is not a digit, numeral or level.
+fn one_char_apart(a: &str, b: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if x.len() != y.len() || x.len() < 8 {
+        return false; // 《》 plus at least six characters
+    }
+    let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+    let plain = |c: char| {
+        is_han(c) && !"〇零一二三四五六七八九十百千万两省市县区乡镇村州盟旗国".contains(c)
+    };
+    diff.len() == 1 && plain(x[diff[0]]) && plain(y[diff[0]])
+}
+
+fn check(doc: &Document, sink: &mut Sink<'_>) {
+    let all: Vec<Cite> = doc.paragraphs.iter().flat_map(|p| cites(doc, p)).collect();
+    if all.is_empty() {
+        return;
+    }
+    // name → occurrences (in order).
+    let mut by_name: BTreeMap<&str, Vec<&Cite>> = BTreeMap::new();
+    for c in &all {
+        by_name.entry(c.name.as_str()).or_default().push(c);
+    }
+    let count = |n: &str| by_name.get(n).map_or(0, Vec::len);
+    let first = |n: &str| by_name.get(n).map_or(usize::MAX, |v| v[0].start);
+    let mut reported: Vec<(usize, usize)> = Vec::new();
+    let mut report = |sink: &mut Sink<'_>, c: &Cite, other: &str, n: usize| {
+        if reported
+            .iter()
+            .any(|&(s, e)| s <= c.start && c.end <= e || c.start <= s && e <= c.end)
+        {
+            return;
+        }
+        reported.push((c.start, c.end));
+        sink.report(
+            c.start,
+            c.end,
+            format!(
+                "本文另有{n}处写作“{other}”，此处“{}”疑为同一名称写法不一，请核对后统一",
+                c.name
+            ),
+        )
+        .fix(
+            c.start,
+            c.end,
+            other.to_string(),
+            crate::diagnostic::Applicability::Review,
+        );
+    };
+    let titles: Vec<&str> = by_name
+        .iter()
+        .filter(|(_, v)| v[0].title)
+        .map(|(k, _)| *k)
+        .collect();
+    for (i, a) in titles.iter().enumerate() {
+        for b in &titles[i + 1..] {
+            if !one_char_apart(a, b) {
+                continue;
+            }
+            // The less frequent spelling; on a tie, the later one.
+            let (minor, major) = match count(a).cmp(&count(b)) {
+                std::cmp::Ordering::Less => (*a, *b),
+                std::cmp::Ordering::Greater => (*b, *a),
+                _ if first(a) > first(b) => (*a, *b),
+                _ => (*b, *a),
+            };
+            for c in &by_name[minor] {
+                report(sink, c, major, count(major));
+            }
+        }
+    }
+    // Meetings: X工作会议 vs X会议, longest names first.
+    let mut meetings: Vec<&str> = by_name
+        .iter()
+        .filter(|(k, v)| !v[0].title && k.ends_with("工作会议"))
+        .map(|(k, _)| *k)
+        .collect();
+    meetings.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    for long in meetings {
+        let short = format!("{}会议", &long[..long.len() - "工作会议".len()]);
+        if short.chars().count() < 4 {
+            continue;
+        }
+        if let Some(v) = by_name.get(short.as_str()) {
+            for c in v {
+                report(sink, c, long, count(long));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_fires, assert_fix, assert_quiet};
+    const R: &str = "consistency/cited-name";
+
+    #[test]
+    fn fires_on_near_identical_names() {
+        assert_fires(
+            R,
+            "修订《县重大投资项目审计监督办法》。\n落实《县重大投资项目审计监督办法》和⟦《县重大投资项目审计监管办法》⟧。",
+        );
+        assert_fires(
+            R,
+            "学习中央经济工作会议精神。\n在⟦中央经济会议⟧以后，我们调整。",
+        );
+    }
+
+    #[test]
+    fn quiet_on_different_names() {
+        assert_quiet(
+            R,
+            "依据《中华人民共和国森林法》和《中华人民共和国草原法》。",
+        );
+        assert_quiet(
+            R,
+            "印发《省重大项目审计监督办法》，制定《市重大项目审计监督办法》。",
+        );
+        assert_quiet(R, "国务院常务会议和国务院全体会议，全国组织工作会议。");
+        assert_quiet(R, "《第十四个五年规划纲要》和《第十五个五年规划纲要》");
+        assert_quiet(R, "召开全县经济工作会议，县委常委会会议。");
+    }
+
+    #[test]
+    fn fix_uses_the_other_spelling() {
+        assert_fix(
+            R,
+            "中央经济工作会议。中央经济会议。",
+            "中央经济工作会议。中央经济工作会议。",
+        );
+    }
+}
