@@ -4,7 +4,7 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_BUILD_STD :=
 -include .toolchain.env
 
-.PHONY: serve build setup setup-test wasm site test test-rust test-js corpus-report clean
+.PHONY: serve build setup setup-test wasm site test test-rust test-js corpus-report clean ext vsix
 
 serve: build
 	@echo "公文体检已就绪：http://127.0.0.1:$(PORT)/  （Ctrl+C 停止）"
@@ -26,7 +26,13 @@ wasm:
 site:
 	node www/build.mjs
 
-test: setup-test wasm site test-rust test-js
+test: setup-test wasm site ext test-rust test-js
+
+# Editor extensions from pkg/: www/vscode/out/ and the .vsix in dist-ext/.
+ext:
+	node www/vscode/build.mjs --vsix
+
+vsix: setup wasm ext
 
 test-rust:
 	cargo test --all-targets
@@ -38,4 +44,4 @@ corpus-report:
 	cargo run --release --example corpus_report
 
 clean:
-	rm -rf dist pkg target/wasm32-unknown-unknown
+	rm -rf dist pkg target/wasm32-unknown-unknown dist-ext www/vscode/out
