@@ -37,6 +37,7 @@ await copyFile(join(root, 'pkg/gwlint_bg.wasm'), join(out, 'dist/gwlint_bg.wasm'
 // The manifest: every rule and category becomes a documented key of gwlint.rules.
 const manifest = JSON.parse(await readFile(join(here, 'package.json'), 'utf8'));
 delete manifest.private;
+delete manifest.type; // the bundles are CommonJS
 const levels = { type: 'string', enum: ['off', 'info', 'warning', 'error'], enumDescriptions: ['关闭', '提示', '警告', '错误'] };
 const props = {};
 const list = rules();

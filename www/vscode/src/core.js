@@ -5,6 +5,7 @@
 // with a small shim of the same shapes; the checker is always the real wasm.
 // No checking logic lives here.
 import { analyze } from '../../../pkg/gwlint.js';
+import { fixLabel } from './labels.js';
 
 /** @typedef {typeof import('vscode')} Vscode */
 /** @typedef {import('vscode').TextDocument} TextDocument */
@@ -112,10 +113,7 @@ export function toDiagnostics(vscode, doc, findings) {
   });
 }
 
-/** The same wording as the page's fix buttons. @param {Fix} fix */
-export function fixLabel(fix) {
-  return fix.replacement === '' ? '删除' : `改为“${fix.replacement}”`;
-}
+export { fixLabel };
 
 /** @param {import('vscode').Diagnostic} d */
 function codeOf(d) {
