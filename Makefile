@@ -28,9 +28,11 @@ site:
 
 test: setup-test wasm site ext test-rust test-js
 
-# Editor extensions from pkg/: www/vscode/out/ and the .vsix in dist-ext/.
+# Editor extensions from pkg/: www/vscode/out/ and its .vsix in dist-ext/,
+# the unpacked Chromium extension in www/chromium/out/.
 ext:
 	node www/vscode/build.mjs --vsix
+	node www/chromium/build.mjs
 
 vsix: setup wasm ext
 
@@ -44,4 +46,4 @@ corpus-report:
 	cargo run --release --example corpus_report
 
 clean:
-	rm -rf dist pkg target/wasm32-unknown-unknown dist-ext www/vscode/out
+	rm -rf dist pkg target/wasm32-unknown-unknown dist-ext www/vscode/out www/chromium/out

@@ -121,7 +121,7 @@ test('placeholders are listed with line, column and context; the status bar coun
   const items = placeholderItems(result.placeholders);
   assert.ok(items.length >= 3, JSON.stringify(items));
   assert.equal(items[0].label, '第1行第9列　X');
-  assert.match(items[0].description, /专项检查X次/);
+  assert.match(items[0].description, /检查【X】次/);
   assert.ok(items.every((i) => text.slice(i.start, i.end).length > 0));
   const s = statusText(result);
   assert.equal(s.text, `$(warning) 公文体检 ${result.findings.length}`);

@@ -30,8 +30,7 @@ host.style.cssText = 'all: initial; position: fixed; left: 0; top: 0; width: 0; 
 const root = host.attachShadow({ mode: 'open' });
 root.innerHTML = `<style>
   .box { position: fixed; overflow: hidden; pointer-events: none; }
-  .mark { position: absolute; height: 2px; pointer-events: none;
-    background: repeating-linear-gradient(135deg, transparent 0 2px, var(--c) 2px 4px); }
+  .mark { position: absolute; height: 2px; pointer-events: none; background: var(--c); opacity: .85; }
   .mark.error { --c: #c62828; } .mark.warning { --c: #d08000; } .mark.info { --c: #1565c0; }
   .mirror { position: absolute; left: -99999px; top: 0; visibility: hidden; overflow: hidden;
     white-space: pre-wrap; overflow-wrap: break-word; box-sizing: border-box; border: 0; }

@@ -13,7 +13,7 @@ import { fixLabel } from './labels.js';
  * @typedef {{start: number, end: number, replacement: string, applicability: 'safe' | 'review'}} Fix
  * @typedef {{rule: string, category: string, severity: 'error' | 'warning' | 'info', title?: string,
  *   start: number, end: number, line: number, column: number, message: string, fixes: Fix[]}} Finding
- * @typedef {{start: number, end: number, line: number, column: number, text: string, context: string, message: string}} Placeholder
+ * @typedef {{start: number, end: number, line: number, column: number, text: string, context: string, rule: string}} Placeholder
  * @typedef {{findings: Finding[], placeholders: Placeholder[]}} Result
  */
 
@@ -49,8 +49,8 @@ export function languagesOf(settings) {
 }
 
 /**
- * Runs the real checker. Placeholders come from analyze()'s `placeholders`
- * when the wasm provides them, else from the findings of category `placeholder`.
+ * Runs the real checker: findings, and the placeholder checklist
+ * (`analyze().placeholders`, with the words before and after each slot).
  * @param {string} text
  * @param {object} config
  * @returns {Result}
@@ -60,33 +60,16 @@ export function runCheck(text, config) {
   /** @type {Finding[]} */
   const findings = out.findings;
   /** @type {Placeholder[]} */
-  let placeholders;
-  if (Array.isArray(out.placeholders)) {
-    placeholders = out.placeholders.map((/** @type {any} */ p) => ({
-      start: p.start,
-      end: p.end,
-      line: p.line,
-      column: p.column,
-      text: p.text ?? text.slice(p.start, p.end),
-      context: p.context ?? contextOf(text, p.start, p.end),
-      message: p.message ?? p.kind ?? '',
-    }));
-  } else {
-    placeholders = findings
-      .filter((f) => f.category === 'placeholder')
-      .map((f) => ({ start: f.start, end: f.end, line: f.line, column: f.column, text: text.slice(f.start, f.end), context: contextOf(text, f.start, f.end), message: f.message }));
-  }
+  const placeholders = out.placeholders.map((/** @type {any} */ p) => ({
+    start: p.start,
+    end: p.end,
+    line: p.line,
+    column: p.column,
+    text: p.text,
+    context: `${p.before}【${p.text}】${p.after}`,
+    rule: p.rule,
+  }));
   return { findings, placeholders };
-}
-
-/** A few characters either side of a span, on its own line. */
-export function contextOf(/** @type {string} */ text, /** @type {number} */ start, /** @type {number} */ end, width = 12) {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  const from = Math.max(lineStart, start - width);
-  const to = Math.min(lineEnd, end + width);
-  return (from > lineStart ? '…' : '') + text.slice(from, to).trim() + (to < lineEnd ? '…' : '');
 }
 
 /** @param {Vscode} vscode @param {Finding['severity']} s */
@@ -214,7 +197,6 @@ export function placeholderItems(placeholders) {
   return placeholders.map((p) => ({
     label: `第${p.line}行第${p.column}列　${p.text}`,
     description: p.context,
-    detail: p.message,
     start: p.start,
     end: p.end,
   }));
