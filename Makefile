@@ -4,7 +4,7 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_BUILD_STD :=
 -include .toolchain.env
 
-.PHONY: serve build setup setup-test wasm site test test-rust test-js corpus-report clean ext vsix
+.PHONY: serve build setup setup-test wasm site test test-rust test-js corpus-report clean ext vsix ext-screenshots
 
 serve: build
 	@echo "公文体检已就绪：http://127.0.0.1:$(PORT)/  （Ctrl+C 停止）"
@@ -35,6 +35,10 @@ ext:
 	node www/chromium/build.mjs
 
 vsix: setup wasm ext
+
+# README screenshots of the extensions (headless Chromium).
+ext-screenshots: setup-test wasm ext
+	node www/chromium/screenshots.mjs
 
 test-rust:
 	cargo test --all-targets

@@ -54,6 +54,10 @@ test('settings map to the checker config: severity, rules off, allow-list', () =
   assert.deepEqual(diags.map((d) => d.code), ['placeholder/x-slot']);
   ({ diags } = diagnose('县电视台报道', { customTerms: [{ term: '县电视台', replacement: '县融媒体中心' }] }));
   assert.deepEqual(diags.map((d) => d.code), ['formulation/custom-term']);
+  ({ diags } = diagnose('请张某某同志参会。', {}));
+  assert.deepEqual(diags.map((d) => d.code), ['placeholder/mouxx']);
+  ({ diags } = diagnose('请张某某同志参会。', { anonymized: true }));
+  assert.deepEqual(diags, []);
   assert.deepEqual(toConfig(none), {});
   assert.deepEqual(toConfig(vscode.settings({ documentType: 'auto', rules: {}, allow: [] })), {});
   assert.deepEqual(languagesOf(none), ['plaintext', 'markdown']);

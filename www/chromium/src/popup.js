@@ -50,6 +50,10 @@ async function main() {
   type.value = settings.documentType === 'auto' ? '' : settings.documentType;
   type.addEventListener('change', () => save({ documentType: type.value.trim() || 'auto' }));
 
+  const anon = /** @type {HTMLInputElement} */ ($('anonymized'));
+  anon.checked = settings.anonymized === true;
+  anon.addEventListener('change', () => save({ anonymized: anon.checked }));
+
   const allow = /** @type {HTMLTextAreaElement} */ ($('allow'));
   allow.value = settings.allow.join('\n');
   allow.addEventListener('change', () => save({ allow: allow.value.split('\n').map((w) => w.trim()).filter(Boolean) }));

@@ -10,6 +10,8 @@ export const DEFAULTS = Object.freeze({
   allow: [],
   /** auto or a document type. */
   documentType: 'auto',
+  /** The text is anonymised on purpose (张某某 allowed). */
+  anonymized: false,
   /** Host names where the extension does nothing. */
   disabledSites: [],
 });

@@ -37,6 +37,7 @@ export function toConfig(settings) {
   if (allow.length) config.allow = allow;
   const terms = settings.get('customTerms') ?? [];
   if (Array.isArray(terms) && terms.length) config.customTerms = terms;
+  if (settings.get('anonymized') === true) config.anonymized = true;
   const type = settings.get('documentType');
   if (typeof type === 'string' && type !== '' && type !== 'auto') config.documentType = type;
   return config;
