@@ -87,24 +87,24 @@ test('every fix becomes a quick fix whose edit changes exactly the finding', () 
   assert.deepEqual(quickFixes(vscode, doc, [foreign], result.findings), []);
 });
 
-test('fix-all applies safe fixes only, never the ones that need review', () => {
-  const text = '一、总体情况\n全年检查的的X次。\n三、下一步打算\n县县本级，。';
+test('fix-all applies every safe fix in one edit, and never the ones that need review', () => {
+  const text = '一.总体情况\n全年检查的的X次。\n（一）、主要做法\n三、下一步打算\n';
   const { doc, result } = diagnose(text);
   const safe = result.findings.flatMap((f) => f.fixes).filter((x) => x.applicability === 'safe');
-  const edit = fixAllEdit(vscode, doc, result.findings);
-  if (safe.length === 0) {
-    assert.equal(edit, null);
-    assert.equal(fixAllAction(vscode, doc, result.findings, vscode.CodeActionKind.QuickFix), null);
-  } else {
-    const fixed = doc.applied(edit);
-    assert.notEqual(fixed, text);
-    const again = runCheck(fixed, {}).findings.flatMap((f) => f.fixes).filter((x) => x.applicability === 'safe');
-    assert.ok(again.length < safe.length);
-  }
+  assert.ok(safe.length >= 2, JSON.stringify(result.findings.map((f) => f.rule)));
+  const action = fixAllAction(vscode, doc, result.findings, vscode.CodeActionKind.SourceFixAll.append('gwlint'));
+  assert.equal(action.title, `修正本文件中所有可安全修正的问题（${safe.length} 处）`);
+  const fixed = doc.applied(action.edit);
+  assert.match(fixed, /^一、总体情况\n/);
+  assert.match(fixed, /\n（一）主要做法\n/);
   // Review fixes (the doubled 的, the heading number) are left alone.
-  assert.ok(result.findings.some((f) => f.fixes.some((x) => x.applicability === 'review')));
-  const kept = edit ? doc.applied(edit) : text;
-  assert.ok(kept.includes('的的') && kept.includes('三、下一步'));
+  assert.ok(fixed.includes('的的') && fixed.includes('三、下一步'), fixed);
+  const left = runCheck(fixed, {}).findings.flatMap((f) => f.fixes).filter((x) => x.applicability === 'safe');
+  assert.deepEqual(left, []);
+  // Nothing safe to fix: no edit and no action.
+  const clean = diagnose('全年检查的的X次。');
+  assert.equal(fixAllEdit(vscode, clean.doc, clean.result.findings), null);
+  assert.equal(fixAllAction(vscode, clean.doc, clean.result.findings, vscode.CodeActionKind.QuickFix), null);
 });
 
 test('safe fixes are applied in order without overlaps', () => {
