@@ -14,8 +14,10 @@ crate::declare_rule! {
     /// What counts: two 《》 titles of six or more characters that differ in
     /// exactly one character, when that character is not a digit, a numeral or
     /// a level (省/市/县 …: 《省…办法》 and 《市…办法》 are different documents);
-    /// a meeting name ending in 会议 that also occurs with 工作 left out (the
-    /// usual slip). The less frequent spelling is reported, naming the other.
+    /// meeting and organ names (…会议, …委员会, …办公室, …领导小组, …工作组,
+    /// …指挥部) of eight or more characters that differ in one character
+    /// (not 委/组/党/政/府/协, which name different organs); a meeting name ending
+    /// in 工作会议 that also occurs with 工作 left out (the usual slip). The less frequent spelling is reported, naming the other.
     ///
     /// Quiet: `《森林法》` and `《草原法》` (two characters differ), `国务院常务
     /// 会议` and `国务院全体会议` (different meetings).
@@ -29,6 +31,16 @@ crate::declare_rule! {
         check: Document(check),
     };
 }
+
+/// Endings of meeting and organ names.
+const SUFFIXES: &[&str] = &["会议", "委员会", "办公室", "领导小组", "工作组", "指挥部"];
+
+/// Words that end the text before a name: 向国家粮食应急工作指挥部 → 国家….
+const FUNCTION_WORDS: &[&str] = &[
+    "和", "或", "与", "及", "并", "向", "由", "经", "在", "对", "按照", "比照", "依照", "根据",
+    "将", "把", "被", "为", "以", "于", "从", "报", "要", "的", "上报", "提请", "召开", "参加",
+    "通过",
+];
 
 /// A cited name: the name (with 《》 for titles) and its byte span.
 #[derive(Clone, Debug)]
@@ -59,46 +71,56 @@ fn cites(doc: &Document, p: &Paragraph) -> Vec<Cite> {
             title: true,
         });
     }
-    // Meeting names: every tail of the Han run before 会议 that starts at a
-    // word boundary, from four characters up.
-    for (i, _) in text.match_indices("会议") {
-        let end = i + "会议".len();
-        let run_start = text[..i]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| is_han(c))
-            .take(12)
-            .last()
-            .map_or(i, |(b, _)| b);
-        if run_start == i {
-            continue;
-        }
-        let run = &text[run_start..i];
-        let words = doc.segmenter().cut(run);
-        for w in &words {
-            let name = &text[run_start + w.start..end];
-            if name.chars().count() >= 4 {
-                out.push(Cite {
-                    name: name.to_string(),
-                    start: p.start + run_start + w.start,
-                    end: p.start + end,
-                    title: false,
-                });
+    // Meeting and organ names: every tail of the Han run before the suffix
+    // that starts at a word boundary, from four characters up.
+    for suffix in SUFFIXES {
+        for (i, _) in text.match_indices(suffix) {
+            let end = i + suffix.len();
+            let run_start = text[..i]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_han(c))
+                .take(12)
+                .last()
+                .map_or(i, |(b, _)| b);
+            if run_start == i {
+                continue;
+            }
+            let run = &text[run_start..i];
+            let words = doc.segmenter().cut(run);
+            // A name starts after the last function word (向, 由, 按照, 和 …).
+            let from = words
+                .iter()
+                .rposition(|w| FUNCTION_WORDS.contains(&w.word))
+                .map_or(0, |k| k + 1);
+            for w in &words[from..] {
+                let name = &text[run_start + w.start..end];
+                if name.chars().count() >= 4 {
+                    out.push(Cite {
+                        name: name.to_string(),
+                        start: p.start + run_start + w.start,
+                        end: p.start + end,
+                        title: false,
+                    });
+                }
             }
         }
     }
     out
 }
 
-/// Exactly one character differs, and it is not a digit, numeral or level.
-fn one_char_apart(a: &str, b: &str) -> bool {
+/// Exactly one character differs, and it is not a digit, numeral or level;
+/// `min` is the shortest length (in characters) compared.
+fn one_char_apart(a: &str, b: &str, min: usize, also_plain_not: &str) -> bool {
     let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if x.len() != y.len() || x.len() < 8 {
-        return false; // 《》 plus at least six characters
+    if x.len() != y.len() || x.len() < min {
+        return false;
     }
     let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
     let plain = |c: char| {
-        is_han(c) && !"〇零一二三四五六七八九十百千万两省市县区乡镇村州盟旗国".contains(c)
+        is_han(c)
+            && !"〇零一二三四五六七八九十百千万两省市县区乡镇村州盟旗国".contains(c)
+            && !also_plain_not.contains(c)
     };
     diff.len() == 1 && plain(x[diff[0]]) && plain(y[diff[0]])
 }
@@ -139,25 +161,29 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
             crate::diagnostic::Applicability::Review,
         );
     };
-    let titles: Vec<&str> = by_name
-        .iter()
-        .filter(|(_, v)| v[0].title)
-        .map(|(k, _)| *k)
-        .collect();
-    for (i, a) in titles.iter().enumerate() {
-        for b in &titles[i + 1..] {
-            if !one_char_apart(a, b) {
-                continue;
-            }
-            // The less frequent spelling; on a tie, the later one.
-            let (minor, major) = match count(a).cmp(&count(b)) {
-                std::cmp::Ordering::Less => (*a, *b),
-                std::cmp::Ordering::Greater => (*b, *a),
-                _ if first(a) > first(b) => (*a, *b),
-                _ => (*b, *a),
-            };
-            for c in &by_name[minor] {
-                report(sink, c, major, count(major));
+    // Titles (《》 plus six characters or more), then meeting and organ names
+    // of eight characters or more (党委/党组, 政府/政协 name different organs).
+    for (is_title, min, not_plain) in [(true, 8, ""), (false, 8, "委组党政府协")] {
+        let names: Vec<&str> = by_name
+            .iter()
+            .filter(|(_, v)| v[0].title == is_title)
+            .map(|(k, _)| *k)
+            .collect();
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                if !one_char_apart(a, b, min, not_plain) {
+                    continue;
+                }
+                // The less frequent spelling; on a tie, the later one.
+                let (minor, major) = match count(a).cmp(&count(b)) {
+                    std::cmp::Ordering::Less => (*a, *b),
+                    std::cmp::Ordering::Greater => (*b, *a),
+                    _ if first(a) > first(b) => (*a, *b),
+                    _ => (*b, *a),
+                };
+                for c in &by_name[minor] {
+                    report(sink, c, major, count(major));
+                }
             }
         }
     }
@@ -211,6 +237,10 @@ mod tests {
         assert_quiet(R, "国务院常务会议和国务院全体会议，全国组织工作会议。");
         assert_quiet(R, "《第十四个五年规划纲要》和《第十五个五年规划纲要》");
         assert_quiet(R, "召开全县经济工作会议，县委常委会会议。");
+        assert_quiet(
+            R,
+            "县人民政府办公室和县人民政协办公室，省扶贫开发领导小组和市扶贫开发领导小组。",
+        );
     }
 
     #[test]

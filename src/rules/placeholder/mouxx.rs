@@ -14,6 +14,10 @@ crate::declare_rule! {
     /// names on purpose) surnames with 某 (`张某某`, `李某`) and 某县/某某公司
     /// are deliberate and only a run of three (`某某某`) is reported.
     ///
+    /// A single 某 (`某市`, `王某`) is reported at info: excerpts and cases
+    /// anonymise that way on purpose (摘自某市领导讲话材料). It still appears in
+    /// the checklist.
+    ///
     /// No fix: only the writer knows the name.
     pub static MOUXX = {
         id: "placeholder/mouxx",
@@ -94,12 +98,19 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             (i, "“某某”是未填写的占位符，请填入实际名称".to_string())
         } else if UNITS.iter().any(|u| rest.starts_with(u)) {
             let unit = UNITS.iter().find(|u| rest.starts_with(*u)).unwrap();
-            (i, format!("“某{unit}”是未填写的占位符，请填入实际名称"))
+            (
+                i,
+                format!("“某{unit}”疑为未填写的占位符，请填入实际名称；如为有意匿名可忽略"),
+            )
         } else {
             i = j;
             continue;
         };
-        sink.report(p.start + chars[start].0, p.start + end_of(j), message);
+        let d = sink.report(p.start + chars[start].0, p.start + end_of(j), message);
+        // A single 某 (某市, 王某) is often deliberate in quoted cases: a hint.
+        if n == 1 {
+            d.with_severity(crate::Severity::Info);
+        }
         i = j;
     }
 }
@@ -125,6 +136,14 @@ mod tests {
             R,
             "暂时搁置某些政治争议，针对某一类安全问题，某种程度上，某个环节，某项工作，某地发生",
         );
+    }
+
+    #[test]
+    fn a_single_mou_is_a_hint() {
+        let d = crate::check("摘自某市领导讲话材料", &Config::default());
+        let d: Vec<_> = d.iter().filter(|d| d.rule.id == R).collect();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, crate::Severity::Info);
     }
 
     #[test]
