@@ -50,8 +50,11 @@ struct Mention {
     end: usize,
 }
 
-fn mentions(doc: &Document, p: &Paragraph) -> Vec<Mention> {
+/// Self-references of one paragraph. Without `guarded` the dictionary is not
+/// consulted (a superset, cheap: most documents never need jieba here).
+fn mentions(doc: &Document, p: &Paragraph, guarded: bool) -> Vec<Mention> {
     let text = doc.para_text(p);
+    let is_word = |w: &str| guarded && doc.segmenter().is_word(w);
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(b, c)) in chars.iter().enumerate() {
@@ -65,9 +68,8 @@ fn mentions(doc: &Document, p: &Paragraph) -> Vec<Mention> {
         let prev = k.checked_sub(1).map(|i| chars[i]);
         let next = chars.get(k + 1).map(|&(_, c)| c);
         let after = &text[b + c.len_utf8()..];
-        let seg = doc.segmenter();
         // The level character must not start a longer word (区域, 市场, 县城, 区县).
-        let glued_after = next.is_some_and(|n| seg.is_word(&format!("{c}{n}")))
+        let glued_after = next.is_some_and(|n| is_word(&format!("{c}{n}")))
             && !SUFFIXES.iter().any(|s| after.starts_with(s));
         // 全省/全市 in a county's report name its superiors; between 省 and 市
         // only 本/我 are self-references.
@@ -75,7 +77,7 @@ fn mentions(doc: &Document, p: &Paragraph) -> Vec<Mention> {
         if let Some((pb, pc)) = prev.filter(|&(_, pc)| prefixes.contains(&pc)) {
             // …nor end one with the prefix before it (健全, 资本, 安全, 自我).
             let before_prefix = text[..pb].chars().next_back();
-            let glued_before = before_prefix.is_some_and(|x| seg.is_word(&format!("{x}{pc}")));
+            let glued_before = before_prefix.is_some_and(|x| is_word(&format!("{x}{pc}")));
             if !glued_before && !glued_after {
                 out.push(Mention {
                     pair,
@@ -93,7 +95,7 @@ fn mentions(doc: &Document, p: &Paragraph) -> Vec<Mention> {
         {
             // 县委 at a word start: not 直辖市人民政府, 自治区政府, 市县委 (a list).
             let joined = prev.is_some_and(|(_, pc)| PAIRS.iter().flatten().any(|&x| x == pc))
-                || (1..=3).any(|n| k >= n && seg.is_word(&text[chars[k - n].0..b + c.len_utf8()]));
+                || (1..=3).any(|n| k >= n && is_word(&text[chars[k - n].0..b + c.len_utf8()]));
             if !joined {
                 out.push(Mention {
                     pair,
@@ -139,12 +141,21 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         return;
     };
     let region = doc.para_text(title).contains("自治区");
-    let all: Vec<Mention> = doc
-        .paragraphs
-        .iter()
-        .flat_map(|p| mentions(doc, p))
-        .filter(|m| !(region && m.pair == 0))
-        .collect();
+    let collect = |guarded: bool| -> Vec<Mention> {
+        doc.paragraphs
+            .iter()
+            .flat_map(|p| mentions(doc, p, guarded))
+            .filter(|m| !(region && m.pair == 0))
+            .collect()
+    };
+    let both_sides = |all: &[Mention]| {
+        (0..PAIRS.len())
+            .any(|pair| (0..2).all(|side| all.iter().any(|m| m.pair == pair && m.side == side)))
+    };
+    if !both_sides(&collect(false)) {
+        return;
+    }
+    let all = collect(true);
     let mut counts = [[0usize; 2]; 3];
     for m in &all {
         counts[m.pair][m.side] += 1;

@@ -51,7 +51,9 @@ struct Cite {
     title: bool,
 }
 
-fn cites(doc: &Document, p: &Paragraph) -> Vec<Cite> {
+/// The cited names of one paragraph. Without `guarded`, meeting and organ
+/// names are every tail of the run (a superset found without the dictionary).
+fn cites(doc: &Document, p: &Paragraph, guarded: bool) -> Vec<Cite> {
     let text = doc.para_text(p);
     let mut out = Vec::new();
     // 《…》 titles without nesting.
@@ -87,18 +89,23 @@ fn cites(doc: &Document, p: &Paragraph) -> Vec<Cite> {
                 continue;
             }
             let run = &text[run_start..i];
-            let words = doc.segmenter().cut(run);
-            // A name starts after the last function word (向, 由, 按照, 和 …).
-            let from = words
-                .iter()
-                .rposition(|w| FUNCTION_WORDS.contains(&w.word))
-                .map_or(0, |k| k + 1);
-            for w in &words[from..] {
-                let name = &text[run_start + w.start..end];
+            let starts: Vec<usize> = if guarded {
+                let words = doc.segmenter().cut(run);
+                // A name starts after the last function word (向, 由, 按照, 和 …).
+                let from = words
+                    .iter()
+                    .rposition(|w| FUNCTION_WORDS.contains(&w.word))
+                    .map_or(0, |k| k + 1);
+                words[from..].iter().map(|w| w.start).collect()
+            } else {
+                run.char_indices().map(|(b, _)| b).collect()
+            };
+            for st in starts {
+                let name = &text[run_start + st..end];
                 if name.chars().count() >= 4 {
                     out.push(Cite {
                         name: name.to_string(),
-                        start: p.start + run_start + w.start,
+                        start: p.start + run_start + st,
                         end: p.start + end,
                         title: false,
                     });
@@ -125,11 +132,56 @@ fn one_char_apart(a: &str, b: &str, min: usize, also_plain_not: &str) -> bool {
     diff.len() == 1 && plain(x[diff[0]]) && plain(y[diff[0]])
 }
 
+/// Could two meeting or organ names among `raw` be reported?
+fn names_may_pair(raw: &[Cite]) -> bool {
+    let mut names: Vec<&str> = raw
+        .iter()
+        .filter(|c| !c.title)
+        .map(|c| c.name.as_str())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.iter().any(|n| {
+        n.strip_suffix("工作会议")
+            .is_some_and(|x| names.binary_search(&format!("{x}会议").as_str()).is_ok())
+    }) {
+        return true;
+    }
+    let mut by_len: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for n in &names {
+        by_len.entry(n.chars().count()).or_default().push(n);
+    }
+    by_len.range(NAME_MIN..).any(|(_, group)| {
+        group.iter().enumerate().any(|(i, a)| {
+            group[i + 1..]
+                .iter()
+                .any(|b| one_char_apart(a, b, NAME_MIN, NAME_NOT_PLAIN))
+        })
+    })
+}
+
+/// Meeting and organ names are compared from this length (characters) up.
+const NAME_MIN: usize = 8;
+/// Characters whose change names a different organ (党委/党组, 政府/政协).
+const NAME_NOT_PLAIN: &str = "委组党政府协";
+
 fn check(doc: &Document, sink: &mut Sink<'_>) {
-    let all: Vec<Cite> = doc.paragraphs.iter().flat_map(|p| cites(doc, p)).collect();
-    if all.is_empty() {
+    let collect = |guarded: bool| -> Vec<Cite> {
+        doc.paragraphs
+            .iter()
+            .flat_map(|p| cites(doc, p, guarded))
+            .collect()
+    };
+    let raw = collect(false);
+    if raw.is_empty() {
         return;
     }
+    // Segment only when some meeting or organ names could pair up.
+    let all = if names_may_pair(&raw) {
+        collect(true)
+    } else {
+        raw.into_iter().filter(|c| c.title).collect()
+    };
     // name → occurrences (in order).
     let mut by_name: BTreeMap<&str, Vec<&Cite>> = BTreeMap::new();
     for c in &all {
@@ -163,7 +215,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
     };
     // Titles (《》 plus six characters or more), then meeting and organ names
     // of eight characters or more (党委/党组, 政府/政协 name different organs).
-    for (is_title, min, not_plain) in [(true, 8, ""), (false, 8, "委组党政府协")] {
+    for (is_title, min, not_plain) in [(true, 8, ""), (false, NAME_MIN, NAME_NOT_PLAIN)] {
         let names: Vec<&str> = by_name
             .iter()
             .filter(|(_, v)| v[0].title == is_title)

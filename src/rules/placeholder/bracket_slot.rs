@@ -90,10 +90,12 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             .strip_prefix("请")
             .unwrap_or(inner)
             .trim_end_matches(['。', '：', ':']);
-        let after_word = text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(crate::rules::is_han);
+        let before = text[..i].chars().next_back();
+        let after_word = before.is_some_and(crate::rules::is_han);
+        // print() in a program name or a formula: not a slot.
+        if inner.is_empty() && before.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
         let message = if inner.is_empty() {
             format!("“{}”是空括号，请填入内容或删除括号", &text[i..end])
         } else if FIELDS.contains(&prompt)
@@ -132,7 +134,7 @@ mod tests {
         assert_quiet(R, "县委办公室（以下简称“县委办”）");
         assert_quiet(R, "【典型案例】某地开展整治");
         assert_quiet(R, "《条例（草案）》（试行）（略）（盖章）");
-        assert_quiet(R, "函数f(x)的值");
+        assert_quiet(R, "函数f(x)的值，调用print()函数");
         assert_quiet(R, "有关部门（单位）及省级人民政府，示范区（单位）数量");
     }
 }

@@ -52,6 +52,10 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         if prev.is_some_and(|c| "有亟等期尚仍还".contains(c)) {
             continue;
         }
+        // 对待定期…, 看待定… : 待 ends a dictionary word with the character before it.
+        if prev.is_some_and(|c| doc.segmenter().is_word(&format!("{c}待"))) {
+            continue;
+        }
         // （待补充……） is one slot, reported whole by placeholder/bracket-slot.
         if prev.is_some_and(|c| "（(【[〔［".contains(c)) {
             continue;
@@ -123,6 +127,7 @@ mod tests {
             "作风有待加强，待遇落实，接待群众，期待更好，等待批复，亟待解决，有待补充完善。",
         );
         assert_quiet(R, "这是为什么？");
+        assert_quiet(R, "正确对待定期考核结果，客观看待定性评价");
         assert_quiet(R, "TODOS和MTBD");
     }
 }
