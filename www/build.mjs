@@ -1,24 +1,89 @@
-// Builds the static site into dist/: the bundled page, its styles and the wasm.
-// Run after wasm-bindgen has written pkg/ (the Makefile does both).
+// Builds the static site into dist/ (run after wasm-bindgen has written pkg/;
+// the Makefile does both):
+//   dist/index.html, style.css, app.js (+ lazily loaded chunks, e.g. the .docx
+//   reader), worker.js (the checker's Web Worker), gwlint_bg.wasm
+//   dist/gwlint-offline.html: the same page as ONE self-contained file for
+//   file:// (USB sticks, shared folders): script and styles inline (allowed by
+//   their sha256 hashes in its CSP), the worker's code and the wasm embedded as
+//   base64 data blocks; the page starts the worker from a blob: URL and the wasm
+//   with initSync (see www/src/checker.js).
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const www = join(root, 'www');
 const out = join(root, 'dist');
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
-await build({
-  entryPoints: [join(root, 'www/src/main.js')],
+
+const common = {
   bundle: true,
-  format: 'esm',
   target: 'es2022',
   minify: true,
-  sourcemap: true,
-  outfile: join(out, 'app.js'),
   logLevel: 'warning',
+  loader: { '.css': 'text' },
+  // The wasm-bindgen glue's default wasm URL uses import.meta.url; we always
+  // pass the wasm explicitly, so an empty import.meta in the worker is fine.
+  logOverride: { 'empty-import-meta': 'silent' },
+};
+
+// The worker: a classic script (iife), so it also runs from a blob: URL.
+const worker = await build({ ...common, entryPoints: [join(www, 'src/worker.js')], format: 'iife', write: false, outfile: 'worker.js' });
+const workerJs = worker.outputFiles[0].text;
+await writeFile(join(out, 'worker.js'), workerJs);
+
+// The site: ES modules, the .docx reader split off and loaded on first use.
+await build({
+  ...common,
+  entryPoints: { app: join(www, 'src/main.js') },
+  format: 'esm',
+  splitting: true,
+  sourcemap: true,
+  outdir: out,
+  chunkNames: 'chunk-[hash]',
 });
-for (const f of ['index.html', 'style.css']) await copyFile(join(root, 'www', f), join(out, f));
-await copyFile(join(root, 'pkg/gwlint_bg.wasm'), join(out, 'gwlint_bg.wasm'));
-console.log('dist/ ready');
+const html = await readFile(join(www, 'index.html'), 'utf8');
+await writeFile(join(out, 'index.html'), html);
+await copyFile(join(www, 'style.css'), join(out, 'style.css'));
+const wasm = await readFile(join(root, 'pkg/gwlint_bg.wasm'));
+await writeFile(join(out, 'gwlint_bg.wasm'), wasm);
+
+// The single file.
+const single = await build({
+  ...common,
+  entryPoints: [join(www, 'src/main.js')],
+  format: 'iife',
+  write: false,
+  outfile: 'app.js',
+  supported: { 'inline-script': false },
+});
+const appJs = single.outputFiles[0].text;
+if (/<\/script/i.test(appJs)) throw new Error('the inline script contains </script');
+const css = await readFile(join(www, 'style.css'), 'utf8');
+const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha(appJs)} 'wasm-unsafe-eval'`,
+  `style-src ${sha(css)}`,
+  'worker-src blob:',
+  "img-src 'self' data:",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const marker = (name) => new RegExp(`<!-- ${name} -->[\\s\\S]*?<!-- /${name} -->`);
+let one = html
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+  .replace('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`)
+  .replace(marker('script'), () => [
+    `<script type="application/octet-stream" id="gw-wasm">${wasm.toString('base64')}</script>`,
+    `<script type="application/octet-stream" id="gw-worker">${Buffer.from(workerJs).toString('base64')}</script>`,
+    `<script>${appJs}</script>`,
+  ].join('\n'));
+if (!one.includes('id="gw-wasm"') || !one.includes('<style>')) throw new Error('index.html lacks the markers the single file needs');
+await writeFile(join(out, 'gwlint-offline.html'), one);
+console.log(`dist/ ready (gwlint-offline.html: ${(one.length / 1e6).toFixed(1)} MB)`);

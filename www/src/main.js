@@ -1,107 +1,308 @@
-// The page: a CodeMirror 6 editor whose linter calls the gwlint wasm on every
-// change, and a findings list beside it. All user text goes into the DOM via
-// textContent, never as HTML.
-import { EditorView, basicSetup } from 'codemirror';
-import { linter, lintGutter } from '@codemirror/lint';
-import init, { check } from '../../pkg/gwlint.js';
+// The page: wires the editor, the checker (Web Worker), the side panel,
+// settings, drafts, files and exports together. Each concern lives in its own
+// module; this file only connects them. All user text reaches the DOM through
+// textContent.
+import { startChecker } from './checker.js';
+import { Scheduler } from './scheduler.js';
+import { createEditor, setDocument, showEntries, removeEntries, currentEntries, jumpTo } from './editor.js';
+import { Panel } from './panel.js';
+import { loadSettings, saveSettings, checkerConfig, openSettingsDialog } from './settings.js';
+import { currentDraft, saveDraft, newDraft, listDrafts, titleOf, deleteDraft } from './storage.js';
+import { readFile, enableDrop, saveText } from './files.js';
+import { exportCsv, exportReport } from './exports.js';
+import { el, button, modal } from './dom.js';
+import { ignoreKey, safeFixChanges, countBySeverity } from './findings.js';
 import { SAMPLE } from './sample.js';
 
-const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' };
-const SEVERITY_ICON = { error: '⛔', warning: '⚠', info: 'ℹ' };
-
-const statusEl = document.getElementById('status');
-const listEl = document.getElementById('findings');
-const countEl = document.getElementById('count');
+const $ = (id) => document.getElementById(id);
+const statusEl = $('status');
 
 function setStatus(text, failed = false) {
   statusEl.textContent = text;
   statusEl.classList.toggle('failed', failed);
 }
 
-function el(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
+const app = {
+  settings: loadSettings(),
+  registry: [],
+  supports: {},
+  configError: null, // the checker rejected the settings: check with defaults until they change
+  draft: currentDraft() ?? { ...newDraft(SAMPLE), pristine: true },
+  last: { text: '', findings: [] }, // latest results, offsets into last.text
+  tracked: [], // panel items whose positions follow edits
+};
+
+// ---- drafts -------------------------------------------------------------
+let saveTimer = null;
+function saveNow() {
+  clearTimeout(saveTimer);
+  saveTimer = null;
+  if (app.draft.pristine) return;
+  app.draft.text = app.view.state.doc.toString();
+  if (!saveDraft(app.draft)) setStatus('浏览器存储空间已满，草稿未能自动保存，请用“保存文本”另存一份。', true);
+}
+function saveSoon() {
+  delete app.draft.pristine;
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, 400);
+}
+addEventListener('pagehide', saveNow);
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saveNow(); });
+
+function docName() {
+  return app.draft.name || titleOf(app.view.state.doc.toString());
 }
 
-function renderPanel(view, text, findings) {
-  listEl.replaceChildren();
-  countEl.textContent = findings.length ? `（${findings.length}）` : '';
-  if (findings.length === 0) {
-    listEl.append(el('li', 'empty', '未发现问题'));
-    return;
-  }
-  for (const f of findings) {
-    const li = el('li', `finding ${f.severity}`);
-    li.tabIndex = 0;
-    li.dataset.rule = f.rule;
-    const head = el('div', 'head');
-    head.append(
-      el('span', `sev ${f.severity}`, `${SEVERITY_ICON[f.severity]} ${SEVERITY_LABEL[f.severity]}`),
-      el('span', 'title', f.title),
-      el('span', 'excerpt', text.slice(f.start, f.end)),
-      el('span', 'where', `第${f.line}行第${f.column}列`),
-    );
-    li.append(head, el('div', 'msg', f.message));
-    const go = () => {
-      view.dispatch({ selection: { anchor: f.start, head: f.end }, scrollIntoView: true });
-      view.focus();
+function openDraft(draft) {
+  saveNow();
+  app.draft = draft;
+  setDocument(app.view, draft.text);
+  app.tracked = [];
+  app.scheduler.docReplaced();
+  if (!draft.pristine) saveDraft(draft);
+}
+
+// ---- results ------------------------------------------------------------
+function isIgnored(key) {
+  return app.draft.ignored?.includes(key);
+}
+
+function mapItem(changes, item, text) {
+  const from = changes.mapPos(item.start, 1);
+  const to = Math.max(from, changes.mapPos(item.end, -1));
+  return { ...item, from, to, excerpt: text.slice(item.start, item.end) };
+}
+
+/** Placeholder checklist entries: the checker's `placeholders` when it has them, else its placeholder findings. */
+function placeholderItems(result, text) {
+  const src = result.placeholders ?? result.findings.filter((f) => f.category === 'placeholder');
+  return src.map((p) => {
+    const start = p.start, end = p.end;
+    return {
+      start, end, line: p.line,
+      text: p.text ?? text.slice(start, end),
+      before: p.before ?? text.slice(Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 10), start),
+      after: p.after ?? text.slice(end, Math.min(end + 10, (text.indexOf('\n', end) + 1 || text.length + 1) - 1)),
     };
-    li.addEventListener('click', go);
-    li.addEventListener('keydown', (e) => { if (e.key === 'Enter') go(); });
-    listEl.append(li);
+  });
+}
+
+function outlineItems(nodes) {
+  return nodes.map((h) => ({ ...h, children: h.children ? outlineItems(h.children) : undefined }));
+}
+
+function onResult(result, req) {
+  app.configError = null;
+  const text = req.text;
+  const findings = [];
+  for (const f of result.findings) {
+    f.key = ignoreKey(text, f.rule, f.start, f.end);
+    if (!isIgnored(f.key)) findings.push(f);
   }
+  app.last = { text, findings };
+  const ch = req.changes;
+  const entries = findings.map((f) => ({ ...mapItem(ch, f, text), finding: f })).filter((e) => ch.empty || e.to > e.from);
+  showEntries(app.view, entries);
+  const placeholders = placeholderItems(result, text).map((p) => mapItem(ch, p, text));
+  const flat = [];
+  const outline = result.outline ? outlineItems(result.outline) : null;
+  const walk = (nodes) => nodes.forEach((h, i) => { nodes[i] = Object.assign(h, mapItem(ch, h, text)); flat.push(nodes[i]); if (h.children) walk(h.children); });
+  if (outline) walk(outline);
+  app.tracked = [...entries, ...placeholders, ...flat];
+  app.panel.render({ entries, placeholders, outline, chars: [...app.view.state.doc.toString()].length });
+  const n = countBySeverity(findings);
+  setStatus(findings.length ? `共 ${findings.length} 处问题：错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}` : '未发现问题');
 }
 
-function toDiagnostic(f) {
-  return {
-    from: f.start,
-    to: f.end,
-    severity: f.severity,
-    message: f.message,
-    source: `${f.title} · ${f.rule}`,
-    actions: f.fixes.map((fix) => ({
-      name: fix.replacement === '' ? '删除' : `改为“${fix.replacement}”`,
-      // Fix offsets are taken relative to the finding, whose range the editor
-      // keeps mapped through later edits.
-      apply(view, from) {
-        view.dispatch({ changes: { from: from + (fix.start - f.start), to: from + (fix.end - f.start), insert: fix.replacement } });
-      },
-    })),
-  };
-}
-
-function lintSource(view) {
-  const text = view.state.doc.toString();
-  let findings;
-  try {
-    findings = check(text, undefined);
-  } catch (e) {
-    setStatus(`检查出错：${e}。您的文字仍保留在编辑器中。`, true);
-    listEl.replaceChildren(el('li', 'empty', '检查出错，结果不可用'));
-    return [];
-  }
-  const serious = findings.filter((f) => f.severity !== 'info').length;
-  setStatus(findings.length ? `共 ${findings.length} 处问题，其中警告及以上 ${serious} 处` : '未发现问题');
-  renderPanel(view, text, findings);
-  return findings.map(toDiagnostic);
-}
-
-async function main() {
-  try {
-    await init({ module_or_path: new URL('gwlint_bg.wasm', document.baseURI) });
-  } catch (e) {
-    setStatus(`检查程序加载失败：${e}`, true);
+function onError(error, req) {
+  const msg = String(error?.message ?? error);
+  if (!app.configError && req.config && Object.keys(req.config).length && /配置|设置|config/i.test(msg)) {
+    // The settings are not valid for this checker: say so and check with the defaults.
+    app.configError = msg;
+    setStatus(`设置无效：${msg}。已按默认设置检查，请在“设置”中修改。`, true);
+    app.scheduler.now();
     return;
   }
-  setStatus('正在检查……');
-  const view = new EditorView({
-    doc: SAMPLE,
-    parent: document.getElementById('editor'),
-    extensions: [basicSetup, EditorView.lineWrapping, lintGutter(), linter(lintSource, { delay: 300 })],
+  setStatus(`检查出错：${msg}。您的文字仍保留在编辑器中，结果暂不可用。`, true);
+}
+
+// ---- actions from the card and the panel --------------------------------
+function afterSettingsChange(settings) {
+  app.settings = settings;
+  saveSettings(settings);
+  app.configError = null;
+  app.scheduler.now();
+}
+
+function removeFromPanel(pred) {
+  app.tracked = app.tracked.filter((t) => !t.finding || !pred(t.finding));
+  app.panel.entries = app.panel.entries.filter((e) => !pred(e.finding));
+  app.panel.renderFindings();
+}
+
+const actions = {
+  applyFix(entry, fix) {
+    const f = entry.finding;
+    const from = entry.from + (fix.start - f.start);
+    const to = entry.from + (fix.end - f.start);
+    app.view.dispatch({ changes: { from, to, insert: fix.replacement }, userEvent: 'input.fix' });
+    removeEntries(app.view, (x) => x === f);
+    app.view.focus();
+  },
+  ignore(entry) {
+    const f = entry.finding;
+    delete app.draft.pristine;
+    app.draft.ignored = [...(app.draft.ignored ?? []), f.key];
+    saveNow();
+    removeEntries(app.view, (x) => x === f);
+    removeFromPanel((x) => x === f);
+    setStatus('已忽略此处（仅对本文档有效）');
+  },
+  ruleOff(rule) {
+    const info = app.registry.find((r) => r.id === rule);
+    afterSettingsChange({ ...app.settings, rules: { ...app.settings.rules, [rule]: 'off' } });
+    removeEntries(app.view, (x) => x.rule === rule);
+    removeFromPanel((x) => x.rule === rule);
+    setStatus(`已关闭规则“${info?.title ?? rule}”，可在“设置”中重新打开`);
+  },
+};
+
+function applySafeFixes(filter) {
+  const entries = currentEntries(app.view.state).filter((e) => filter(e.finding));
+  const changes = safeFixChanges(entries, app.view.state.doc.length);
+  if (!changes.length) return;
+  // One transaction: one undo step.
+  app.view.dispatch({ changes, userEvent: 'input.fix' });
+  setStatus(`已应用 ${changes.length} 处安全修改（Ctrl+Z 可一次撤销）`);
+}
+
+// ---- toolbar ------------------------------------------------------------
+async function confirmNew() {
+  const choice = await modal({
+    title: '新建文档',
+    body: el('p', null, '当前文档将关闭（它已自动保存，可在“最近草稿”中重新打开）。确定新建空白文档吗？'),
+    buttons: [{ label: '新建', value: 'new', primary: true }, { label: '取消', value: 'cancel' }],
+    className: 'confirm-new',
   });
-  window.gwlintView = view;
+  if (choice === 'new') openDraft(newDraft(''));
+}
+
+async function showRecent() {
+  saveNow();
+  const list = el('ol', 'recent-list');
+  const render = () => {
+    list.replaceChildren();
+    const all = listDrafts();
+    if (!all.length) list.append(el('li', 'empty', '还没有保存的草稿'));
+    for (const d of all) {
+      const li = el('li', d.id === app.draft.id ? 'current' : '');
+      const open = button(d.name || titleOf(d.text), () => { li.closest('dialog').close('opened'); if (d.id !== app.draft.id) openDraft(d); }, 'open-draft');
+      const when = new Date(d.updated);
+      li.append(open, el('span', 'meta', `${when.toLocaleString('zh-CN')} · ${[...d.text].length} 字${d.id === app.draft.id ? ' · 正在编辑' : ''}`));
+      if (d.id !== app.draft.id) li.append(button('删除', () => { deleteDraft(d.id); render(); }, 'delete-draft'));
+      list.append(li);
+    }
+  };
+  render();
+  await modal({ title: '最近草稿', body: list, className: 'recent', buttons: [{ label: '关闭', value: 'close' }] });
+}
+
+async function openFile(file) {
+  try {
+    const { name, text } = await readFile(file);
+    openDraft({ ...newDraft(text, name) });
+    saveNow();
+    setStatus(`已打开“${file.name}”`);
+  } catch (e) {
+    setStatus(e.message, true);
+  }
+}
+
+async function freshResults() {
+  await app.scheduler.whenFresh();
+  return app.last;
+}
+
+function wireToolbar() {
+  $('btn-new').addEventListener('click', confirmNew);
+  $('btn-open').addEventListener('click', () => $('file-open').click());
+  $('file-open').addEventListener('change', (e) => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (file) openFile(file);
+  });
+  $('btn-recent').addEventListener('click', showRecent);
+  $('btn-save-text').addEventListener('click', () => saveText(docName(), app.view.state.doc.toString()));
+  $('btn-export-csv').addEventListener('click', async () => {
+    const { text, findings } = await freshResults();
+    exportCsv(docName(), text, findings);
+  });
+  $('btn-export-report').addEventListener('click', async () => {
+    const { text, findings } = await freshResults();
+    exportReport(docName(), text, findings);
+  });
+  $('btn-settings').addEventListener('click', () => openSettingsDialog({
+    settings: app.settings,
+    registry: app.registry,
+    supports: app.supports,
+    onChange: afterSettingsChange,
+    validate: async (s) => {
+      try {
+        await app.checker.analyze('', checkerConfig(s, app.registry, app.supports));
+        return null;
+      } catch (e) {
+        return String(e?.message ?? e);
+      }
+    },
+  }));
+  enableDrop(document.body, $('drop-hint'), openFile);
+}
+
+// ---- start --------------------------------------------------------------
+async function main() {
+  app.panel = new Panel({
+    jump: (item) => jumpTo(app.view, item.from),
+    fixAll: () => applySafeFixes(() => true),
+    fixCategory: (cat) => applySafeFixes((f) => f.category === cat),
+  });
+  app.view = createEditor({
+    host: $('editor'),
+    doc: app.draft.text,
+    actions,
+    ruleInfo: (id) => app.registry.find((r) => r.id === id),
+    onUpdate(update) {
+      if (!update.docChanged) return;
+      for (const t of app.tracked) {
+        t.from = update.changes.mapPos(t.from, 1);
+        t.to = Math.max(t.from, update.changes.mapPos(t.to, -1));
+      }
+      app.scheduler?.docChanged(update.changes);
+      saveSoon();
+    },
+  });
+  wireToolbar();
+  window.gwlint = app; // for the end-to-end tests and the console
+  window.gwlintView = app.view;
+  let started;
+  try {
+    started = await startChecker();
+  } catch (e) {
+    setStatus(`检查程序加载失败：${e?.message ?? e}。您仍可编辑文字，但无法检查。`, true);
+    return;
+  }
+  app.checker = started.checker;
+  app.registry = started.rules;
+  app.supports = started.supports;
+  document.documentElement.dataset.engine = app.checker.mode;
+  app.scheduler = new Scheduler({
+    getText: () => app.view.state.doc.toString(),
+    getConfig: () => (app.configError ? {} : checkerConfig(app.settings, app.registry, app.supports)),
+    analyze: (text, config) => app.checker.analyze(text, config),
+    onResult,
+    onError,
+  });
+  setStatus('正在检查……');
+  app.scheduler.now();
 }
 
 main();

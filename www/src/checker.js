@@ -1,0 +1,126 @@
+// The page's handle on the checker: starts the Web Worker and offers
+// `analyze(text, config) → Promise<result>`. Scheduling (debounce, one request
+// in flight) lives in scheduler.js.
+//
+// Where the worker comes from:
+//   - site (http/https): dist/worker.js, which fetches dist/gwlint_bg.wasm;
+//   - single file (file://): the worker's code and the wasm are embedded in the
+//     page as base64 blocks (#gw-worker, #gw-wasm); the worker starts from a
+//     blob: URL and receives the wasm bytes (initSync).
+// If no worker can be started (or it fails to load), the checker runs on the
+// main thread instead: slower on very long texts, but it still works.
+// `mode` tells which ('worker' or 'main').
+
+function embedded(id) {
+  return document.getElementById(id)?.textContent.trim() || null;
+}
+
+function decodeBase64(b64) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+function wasmSource() {
+  const b64 = embedded('gw-wasm');
+  if (b64) return { bytes: decodeBase64(b64) };
+  return { url: new URL('gwlint_bg.wasm', document.baseURI).href };
+}
+
+function workerUrl() {
+  const b64 = embedded('gw-worker');
+  if (b64) {
+    const code = new TextDecoder().decode(decodeBase64(b64));
+    return URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  }
+  return new URL('worker.js', document.baseURI).href;
+}
+
+class WorkerChecker {
+  constructor(worker) {
+    this.mode = 'worker';
+    this.worker = worker;
+    this.nextId = 1;
+    this.waiting = new Map();
+  }
+
+  start(wasm) {
+    return new Promise((resolve, reject) => {
+      this.worker.onerror = (e) => { e.preventDefault?.(); reject(new Error(e.message || '检查线程无法启动')); };
+      this.worker.onmessage = (e) => {
+        const m = e.data;
+        if (m.type === 'ready') resolve(m);
+        else if (m.type === 'failed') reject(new Error(m.message));
+        else if (m.type === 'result' || m.type === 'error') {
+          const w = this.waiting.get(m.id);
+          this.waiting.delete(m.id);
+          if (!w) return;
+          if (m.type === 'result') w.resolve(m.result);
+          else w.reject(new Error(m.message));
+        }
+      };
+      const bytes = wasm.bytes ? wasm.bytes.slice() : undefined;
+      this.worker.postMessage({ type: 'init', wasm: bytes ? { bytes } : wasm }, bytes ? [bytes.buffer] : []);
+    });
+  }
+
+  analyze(text, config) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ type: 'analyze', id, text, config });
+    });
+  }
+
+  stop() {
+    this.worker.terminate();
+    for (const w of this.waiting.values()) w.reject(new Error('检查线程已停止'));
+    this.waiting.clear();
+  }
+}
+
+class MainThreadChecker {
+  constructor() {
+    this.mode = 'main';
+  }
+
+  async start(wasm) {
+    this.engine = await import('./engine.js');
+    return this.engine.loadEngine(wasm);
+  }
+
+  async analyze(text, config) {
+    return this.engine.runAnalyze(text, config);
+  }
+
+  stop() {}
+}
+
+/**
+ * Starts the checker; resolves with `{checker, rules, supports}`.
+ * `checker.mode` is 'worker' or 'main'.
+ */
+export async function startChecker() {
+  const wasm = wasmSource();
+  let workerError = null;
+  if (typeof Worker === 'function') {
+    try {
+      const checker = new WorkerChecker(new Worker(workerUrl()));
+      try {
+        const info = await checker.start(wasm);
+        return { checker, ...info };
+      } catch (e) {
+        checker.stop();
+        workerError = e;
+      }
+    } catch (e) {
+      workerError = e;
+    }
+  }
+  if (workerError) console.warn('gwlint: no worker, checking on the main thread:', workerError);
+  const checker = new MainThreadChecker();
+  const info = await checker.start(wasm);
+  return { checker, ...info };
+}

@@ -1,0 +1,95 @@
+// When to check: after a pause in typing (debounced), with at most one request
+// in flight. Edits made while a request is out are recorded (as a CodeMirror
+// ChangeSet), so its result can be mapped onto the current text when it comes
+// back; a newer request follows at once if the text changed meanwhile.
+import { ChangeSet } from '@codemirror/state';
+
+export class Scheduler {
+  /**
+   * @param {object} o
+   * @param {() => string} o.getText current document text
+   * @param {() => object} o.getConfig checker config
+   * @param {(text, config) => Promise<object>} o.analyze
+   * @param {(result, request) => void} o.onResult request: {text, changes}
+   * @param {(error, request) => void} o.onError
+   * @param {number} [o.delay] debounce in ms
+   */
+  constructor(o) {
+    Object.assign(this, o);
+    this.delay ??= 250;
+    this.timer = null;
+    this.inFlight = null;
+    this.dirty = false;
+    this.version = 0; // bumped on every document change
+    this.freshVersion = -1; // version whose result is shown
+    this.waiters = [];
+  }
+
+  /** The document changed (CodeMirror transaction changes). */
+  docChanged(changes) {
+    this.version++;
+    if (this.inFlight) this.inFlight.changes = this.inFlight.changes.compose(changes);
+    this.schedule();
+  }
+
+  /** The whole document was replaced (another draft or file): results of the old one are dropped. */
+  docReplaced() {
+    this.version++;
+    if (this.inFlight) this.inFlight.discard = true;
+    this.now();
+  }
+
+  /** Re-check after the debounce delay. */
+  schedule() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.now(), this.delay);
+  }
+
+  /** Re-check as soon as possible (settings changed, file opened). */
+  now() {
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (this.inFlight) {
+      this.dirty = true;
+      return;
+    }
+    this.send();
+  }
+
+  send() {
+    this.dirty = false;
+    const text = this.getText();
+    const req = { text, config: this.getConfig(), version: this.version, changes: ChangeSet.empty(text.length) };
+    this.inFlight = req;
+    this.analyze(text, req.config).then(
+      (result) => this.finish(req, () => this.onResult(result, req)),
+      (error) => this.finish(req, () => this.onError(error, req)),
+    );
+  }
+
+  finish(req, report) {
+    this.inFlight = null;
+    try {
+      if (!req.discard) report();
+    } finally {
+      if (this.dirty || req.version !== this.version) {
+        if (!this.timer) this.send();
+      } else {
+        this.freshVersion = req.version;
+        for (const w of this.waiters.splice(0)) w();
+      }
+    }
+  }
+
+  /** True when the shown results belong to the current text. */
+  get fresh() {
+    return this.freshVersion === this.version && !this.inFlight && !this.timer;
+  }
+
+  /** Resolves once the shown results belong to the current text. */
+  whenFresh() {
+    if (this.fresh) return Promise.resolve();
+    if (!this.inFlight && !this.timer) this.now();
+    return new Promise((r) => this.waiters.push(r));
+  }
+}
