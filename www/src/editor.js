@@ -72,7 +72,7 @@ export function createEditor({ host, doc, onUpdate, actions, ruleInfo }) {
       if (clause) item.append(el('p', 'gw-clause', `依据：${clause}`));
       const buttons = el('div', 'gw-actions');
       for (const fix of f.fixes ?? []) {
-        const b = button(fixLabel(fix, view.state.sliceDoc(entry.from, entry.to)), () => actions.applyFix(entry, fix), `gw-fix ${fix.applicability}`);
+        const b = button(fixLabel(fix, f, view.state.sliceDoc(entry.from, entry.to)), () => actions.applyFix(entry, fix), `gw-fix ${fix.applicability}`);
         b.title = fix.applicability === 'safe' ? '安全修改' : '请确认后修改';
         buttons.append(b);
       }
@@ -83,7 +83,9 @@ export function createEditor({ host, doc, onUpdate, actions, ruleInfo }) {
       item.append(buttons, el('p', 'gw-rule-id', f.rule));
       dom.append(item);
     }
-    return { dom };
+    const wrap = el('div', 'gw-tooltip');
+    wrap.append(dom);
+    return { dom: wrap };
   }
 
   function tooltipFor(view, entries) {

@@ -29,11 +29,14 @@ export function clauseOf(doc) {
 
 /**
  * The key under which "ignore this one" remembers a finding: the rule, the
- * flagged text and a few characters either side, so it survives edits
- * elsewhere in the document.
+ * flagged text and up to 4 characters either side on the same line, so it
+ * survives edits elsewhere in the document.
  */
 export function ignoreKey(text, rule, start, end) {
-  return [rule, text.slice(Math.max(0, start - 6), start), text.slice(start, end), text.slice(end, end + 6)].join('\u241f');
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nl = text.indexOf('\n', end);
+  const lineEnd = nl < 0 ? text.length : nl;
+  return [rule, text.slice(Math.max(lineStart, start - 4), start), text.slice(start, end), text.slice(end, Math.min(lineEnd, end + 4))].join('\u241f');
 }
 
 export function byPosition(a, b) {
@@ -88,8 +91,14 @@ export function safeFixChanges(entries, docLength) {
   return changes;
 }
 
-/** How a fix is labelled on its button. */
-export function fixLabel(fix, text) {
-  if (fix.replacement === '') return `删除“${text}”`;
-  return `改为“${fix.replacement}”`;
+/**
+ * How a fix is labelled on its button: the flagged text as it will read after
+ * the fix (改为“二、”), or what is deleted.
+ */
+export function fixLabel(fix, finding, text) {
+  const inside = fix.start >= finding.start && fix.end <= finding.end && text.length === finding.end - finding.start;
+  if (!inside) return fix.replacement === '' ? '删除' : `改为“${fix.replacement}”`;
+  const after = text.slice(0, fix.start - finding.start) + fix.replacement + text.slice(fix.end - finding.start);
+  if (after === '') return `删除“${text}”`;
+  return `改为“${after}”`;
 }

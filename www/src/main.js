@@ -22,6 +22,12 @@ function setStatus(text, failed = false) {
   statusEl.classList.toggle('failed', failed);
 }
 
+/** A notice that stays beside the results summary until the next edit. */
+function notify(text) {
+  app.notice = text;
+  setStatus(text);
+}
+
 const app = {
   settings: loadSettings(),
   registry: [],
@@ -30,6 +36,7 @@ const app = {
   draft: currentDraft() ?? { ...newDraft(SAMPLE), pristine: true },
   last: { text: '', findings: [] }, // latest results, offsets into last.text
   tracked: [], // panel items whose positions follow edits
+  notice: '', // shown beside the results summary until the next edit
 };
 
 // ---- drafts -------------------------------------------------------------
@@ -73,18 +80,9 @@ function mapItem(changes, item, text) {
   return { ...item, from, to, excerpt: text.slice(item.start, item.end) };
 }
 
-/** Placeholder checklist entries: the checker's `placeholders` when it has them, else its placeholder findings. */
-function placeholderItems(result, text) {
-  const src = result.placeholders ?? result.findings.filter((f) => f.category === 'placeholder');
-  return src.map((p) => {
-    const start = p.start, end = p.end;
-    return {
-      start, end, line: p.line,
-      text: p.text ?? text.slice(start, end),
-      before: p.before ?? text.slice(Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 10), start),
-      after: p.after ?? text.slice(end, Math.min(end + 10, (text.indexOf('\n', end) + 1 || text.length + 1) - 1)),
-    };
-  });
+/** The placeholder checklist ("N 处待填"): `[{start, end, line, text, before, after}]` from the checker. */
+function placeholderItems(result) {
+  return result.placeholders ?? [];
 }
 
 function outlineItems(nodes) {
@@ -103,7 +101,7 @@ function onResult(result, req) {
   const ch = req.changes;
   const entries = findings.map((f) => ({ ...mapItem(ch, f, text), finding: f })).filter((e) => ch.empty || e.to > e.from);
   showEntries(app.view, entries);
-  const placeholders = placeholderItems(result, text).map((p) => mapItem(ch, p, text));
+  const placeholders = placeholderItems(result).map((p) => mapItem(ch, p, text));
   const flat = [];
   const outline = result.outline ? outlineItems(result.outline) : null;
   const walk = (nodes) => nodes.forEach((h, i) => { nodes[i] = Object.assign(h, mapItem(ch, h, text)); flat.push(nodes[i]); if (h.children) walk(h.children); });
@@ -111,7 +109,8 @@ function onResult(result, req) {
   app.tracked = [...entries, ...placeholders, ...flat];
   app.panel.render({ entries, placeholders, outline, chars: [...app.view.state.doc.toString()].length });
   const n = countBySeverity(findings);
-  setStatus(findings.length ? `共 ${findings.length} 处问题：错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}` : '未发现问题');
+  const summary = findings.length ? `共 ${findings.length} 处问题：错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}` : '未发现问题';
+  setStatus(app.notice ? `${summary}。${app.notice}` : summary);
 }
 
 function onError(error, req) {
@@ -156,14 +155,14 @@ const actions = {
     saveNow();
     removeEntries(app.view, (x) => x === f);
     removeFromPanel((x) => x === f);
-    setStatus('已忽略此处（仅对本文档有效）');
+    notify('已忽略此处（仅对本文档有效）');
   },
   ruleOff(rule) {
     const info = app.registry.find((r) => r.id === rule);
     afterSettingsChange({ ...app.settings, rules: { ...app.settings.rules, [rule]: 'off' } });
     removeEntries(app.view, (x) => x.rule === rule);
     removeFromPanel((x) => x.rule === rule);
-    setStatus(`已关闭规则“${info?.title ?? rule}”，可在“设置”中重新打开`);
+    notify(`已关闭规则“${info?.title ?? rule}”，可在“设置”中重新打开`);
   },
 };
 
@@ -173,7 +172,7 @@ function applySafeFixes(filter) {
   if (!changes.length) return;
   // One transaction: one undo step.
   app.view.dispatch({ changes, userEvent: 'input.fix' });
-  setStatus(`已应用 ${changes.length} 处安全修改（Ctrl+Z 可一次撤销）`);
+  notify(`已应用 ${changes.length} 处安全修改（Ctrl+Z 可一次撤销）`);
 }
 
 // ---- toolbar ------------------------------------------------------------
@@ -212,7 +211,7 @@ async function openFile(file) {
     const { name, text } = await readFile(file);
     openDraft({ ...newDraft(text, name) });
     saveNow();
-    setStatus(`已打开“${file.name}”`);
+    notify(`已打开“${file.name}”`);
   } catch (e) {
     setStatus(e.message, true);
   }
@@ -276,6 +275,7 @@ async function main() {
         t.from = update.changes.mapPos(t.from, 1);
         t.to = Math.max(t.from, update.changes.mapPos(t.to, -1));
       }
+      if (!update.transactions.some((tr) => tr.isUserEvent('input.fix'))) app.notice = '';
       app.scheduler?.docChanged(update.changes);
       saveSoon();
     },
