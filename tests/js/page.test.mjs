@@ -85,6 +85,7 @@ test('the card under the mouse shows title, message, severity and category by ic
   await card.waitFor();
   assert.match(await card.locator('.gw-title').textContent(), /标题序号/);
   assert.match(await card.locator('.gw-message').textContent(), /应为“二、”/);
+  assert.equal(await card.locator('.gw-clause').textContent(), '依据：GB/T 9704-2012 §7.3.3');
   assert.equal(await card.locator('.sev.warning svg.sev-icon').count(), 1);
   assert.equal(await card.locator('.sev.warning').textContent(), '警告');
   assert.equal(await card.locator('.cat-badge.cat-structure').textContent(), '构');

@@ -23,7 +23,7 @@ export function categoryLabel(cat) {
 /** The standard's clause cited in a rule's doc comment, if any (e.g. "GB/T 9704-2012 7.3.3"). */
 export function clauseOf(doc) {
   if (!doc) return '';
-  const m = doc.match(/(?:GB(?:\/T)?|GB\/Z)\s?\d+(?:\.\d+)?[-—–]\d{4}(?:[^\S\n]*(?:第\s*)?\d+(?:\.\d+)+(?:\s*条)?)?|《[^》\n]{2,30}(?:条例|规定|办法|标准|规范)》(?:\s*第[一二三四五六七八九十百零〇\d]+条)?/);
+  const m = doc.match(/(?:GB(?:\/T)?|GB\/Z)\s?\d+(?:\.\d+)?[-—–]\d{4}(?:[^\S\n]*(?:§\s*|第\s*)?\d+(?:\.\d+)+(?:\s*条)?)?|《[^》\n]{2,30}(?:条例|规定|办法|标准|规范)》(?:\s*第[一二三四五六七八九十百零〇\d]+条)?/);
   return m ? m[0].replace(/\s+/g, ' ') : '';
 }
 

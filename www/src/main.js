@@ -6,7 +6,7 @@ import { startChecker } from './checker.js';
 import { Scheduler } from './scheduler.js';
 import { createEditor, setDocument, showEntries, removeEntries, currentEntries, jumpTo } from './editor.js';
 import { Panel } from './panel.js';
-import { loadSettings, saveSettings, checkerConfig, openSettingsDialog } from './settings.js';
+import { loadSettings, saveSettings, checkerConfig, openSettingsDialog, unknownRules } from './settings.js';
 import { currentDraft, saveDraft, newDraft, listDrafts, titleOf, deleteDraft } from './storage.js';
 import { readFile, enableDrop, saveText } from './files.js';
 import { exportCsv, exportReport } from './exports.js';
@@ -246,6 +246,8 @@ function wireToolbar() {
     supports: app.supports,
     onChange: afterSettingsChange,
     validate: async (s) => {
+      const unknown = unknownRules(s, app.registry);
+      if (unknown.length) return `设置项 rules 中的“${unknown.join('”“')}”不是已知的规则编号或类别`;
       try {
         await app.checker.analyze('', checkerConfig(s, app.registry, app.supports));
         return null;

@@ -72,6 +72,12 @@ export function checkerConfig(s, registry, supports) {
   return cfg;
 }
 
+/** Rule keys in `s` that are neither a rule of this checker nor a category. */
+export function unknownRules(s, registry) {
+  const known = new Set([...registry.map((r) => r.id), ...CATEGORY_ORDER]);
+  return Object.keys(s.rules).filter((k) => !known.has(k));
+}
+
 export function exportSettings(s) {
   download('公文体检设置.json', new Blob([JSON.stringify(s, null, 2) + '\n'], { type: 'application/json' }));
 }

@@ -1,0 +1,126 @@
+// End to end: the side panel (groups, sorting, jumping, summary, placeholder
+// checklist, outline) and bulk safe fixes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openPage, settled, setText, docText, underlines } from './page-helpers.mjs';
+
+let server, browser, page;
+const TEXT = '一、总体情况\n全年开展专项检查X次，县县本级召开会议XX次。\n三、下一步打算\n';
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  ({ page } = await openPage(context, server.url));
+  await setText(page, TEXT);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const cursor = () => page.evaluate(() => window.gwlint.view.state.selection.main.head);
+
+test('findings are grouped by category with counts, and the summary line counts by severity', async () => {
+  const groups = await page.$$eval('#findings section.group', (els) => els.map((g) => [g.dataset.category, g.querySelector('.group-label').textContent, g.querySelector('.group-count').textContent, g.querySelectorAll('li.finding').length]));
+  assert.deepEqual(groups, [
+    ['structure', '结构', '1', 1],
+    ['placeholder', '占位符', '2', 2],
+    ['consistency', '一致性', '1', 1],
+  ]);
+  const summary = await page.textContent('#summary');
+  assert.match(summary, new RegExp(`全文 ${[...TEXT].length} 字`));
+  assert.match(summary, /错误 0/);
+  assert.match(summary, /警告 4/);
+  assert.match(await page.textContent('#tab-findings'), /问题（4）/);
+});
+
+test('sorting by position lists the findings in document order', async () => {
+  await page.selectOption('#sort', 'position');
+  assert.deepEqual(await page.$$eval('#findings li.finding .excerpt', (els) => els.map((e) => e.textContent)), ['X', '县县', 'XX', '三、']);
+  await page.selectOption('#sort', 'category');
+  assert.deepEqual(await page.$$eval('#findings li.finding .excerpt', (els) => els.map((e) => e.textContent)), ['三、', 'X', 'XX', '县县']);
+});
+
+test('clicking a finding moves the cursor to it, even after an edit above it', async () => {
+  await page.evaluate(() => window.gwlint.view.dispatch({ changes: { from: 0, insert: '附：' } }));
+  // The panel still shows the previous results; its entries follow the edit.
+  await page.click('#findings li.finding >> text=县县');
+  const text = await docText(page);
+  assert.equal(await cursor(), text.indexOf('县县'));
+  await settled(page);
+  await page.evaluate(() => window.gwlint.view.dispatch({ changes: { from: 0, to: 2 } }));
+  await settled(page);
+});
+
+test('the placeholder checklist says "N 处待填" and jumps to each slot', async () => {
+  await page.click('#tab-placeholders');
+  assert.equal(await page.textContent('#placeholders-head'), '2 处待填');
+  assert.equal(await page.textContent('#tab-placeholders'), '待填（2）');
+  const items = await page.$$eval('#placeholders li', (els) => els.map((e) => [e.querySelector('.where').textContent, e.querySelector('mark').textContent, e.querySelector('.context').textContent]));
+  assert.deepEqual(items.map((i) => i.slice(0, 2)), [['第2行', 'X'], ['第2行', 'XX']]);
+  assert.match(items[1][2], /召开会议XX次/);
+  await page.click('#placeholders li >> nth=1');
+  assert.equal(await cursor(), TEXT.indexOf('XX'));
+  await page.click('#tab-findings');
+});
+
+test('the outline pane lists the headings and jumps to them (when the checker returns an outline)', async (t) => {
+  const hasOutline = await page.evaluate(async () => 'outline' in (await window.gwlint.checker.analyze('一、甲\n', {})));
+  if (!hasOutline) {
+    assert.equal(await page.isHidden('#tab-outline'), true, 'no outline from the checker: no outline tab');
+    t.skip('the checker on this branch returns no outline yet');
+    return;
+  }
+  await page.click('#tab-outline');
+  const headings = await page.$$eval('#outline a.heading', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(headings, ['一、总体情况', '三、下一步打算']);
+  await page.click('#outline a.heading >> nth=1');
+  assert.equal(await cursor(), TEXT.indexOf('三、'));
+  await page.click('#tab-findings');
+});
+
+// Texts whose findings carry safe fixes, per rule family, as the rules land.
+const SAFE_CANDIDATES = ['同比增长5％，预算执行率达98％。', '二零二四年全县完成投资12亿元,同比增长3%。', '会议要求:一是抓落实;二是强监督.'];
+
+async function safeFixText() {
+  for (const t of SAFE_CANDIDATES) {
+    const r = await page.evaluate(async (text) => (await window.gwlint.checker.analyze(text, {})).findings.filter((f) => f.fixes.some((x) => x.applicability === 'safe')).length, t);
+    if (r >= 1) return t;
+  }
+  return null;
+}
+
+test('"apply all safe fixes" applies them in one undo step; per category too', async (t) => {
+  const sample = await safeFixText();
+  if (!sample) {
+    assert.equal(await page.isDisabled('#btn-fix-all'), true);
+    t.skip('no rule on this branch offers a safe fix yet');
+    return;
+  }
+  const text = `${sample}\n${TEXT}`;
+  await setText(page, text);
+  const before = await underlines(page);
+  const safeCount = Number((await page.textContent('#btn-fix-all')).match(/\d+/)[0]);
+  assert.ok(safeCount >= 1);
+  await page.click('#btn-fix-all');
+  await settled(page);
+  const fixed = await docText(page);
+  assert.notEqual(fixed, text);
+  assert.ok((await underlines(page)).length <= before.length - safeCount);
+  assert.match(fixed, /X次/, 'review-only findings are left alone');
+  assert.match(await page.textContent('#btn-fix-all'), /（0）/);
+  // One undo step brings the whole text back.
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+z');
+  assert.equal(await docText(page), text);
+  await settled(page);
+  // Per category: only that category's fixes.
+  const cat = await page.$eval('#findings section.group:has(button.fix-category)', (g) => g.dataset.category);
+  await page.click(`#findings section.group[data-category="${cat}"] button.fix-category`);
+  await settled(page);
+  const left = await page.evaluate(async (c) => (await window.gwlint.checker.analyze(window.gwlint.view.state.doc.toString(), {})).findings.filter((f) => f.category === c && f.fixes.some((x) => x.applicability === 'safe')).length, cat);
+  assert.equal(left, 0);
+  await setText(page, TEXT);
+});
