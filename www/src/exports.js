@@ -3,11 +3,15 @@
 import { download } from './dom.js';
 import { SEVERITY_LABEL, categoryLabel, countBySeverity } from './findings.js';
 
-function context(text, f, width = 12) {
+/** Up to `width` characters either side of a finding, within its line. */
+function context(text, f, width = 15) {
+  const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
+  const nl = text.indexOf('\n', f.end);
+  const lineEnd = nl < 0 ? text.length : nl;
   return {
-    before: text.slice(Math.max(0, f.start - width), f.start).replace(/\n/g, '↵'),
+    before: text.slice(Math.max(lineStart, f.start - width), f.start),
     hit: text.slice(f.start, f.end),
-    after: text.slice(f.end, f.end + width).replace(/\n/g, '↵'),
+    after: text.slice(f.end, Math.min(lineEnd, f.end + width)),
   };
 }
 

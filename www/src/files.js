@@ -19,7 +19,8 @@ export function decodeText(bytes) {
 
 /** Paragraph text of a .docx, one paragraph per line (typed heading numbers such as 一、 are text and kept). */
 export async function docxText(arrayBuffer) {
-  const mammoth = await import('mammoth');
+  const m = await import('mammoth');
+  const mammoth = m.default ?? m; // a CommonJS module
   const { value } = await mammoth.extractRawText({ arrayBuffer });
   // mammoth ends every paragraph with a blank line; a 公文 has one paragraph per line.
   return value.replace(/\r\n?/g, '\n').split('\n\n').map((p) => p.replace(/\n/g, '')).join('\n').replace(/\n+$/, '\n');
