@@ -3,9 +3,9 @@
 // the editor's state, downloads. The editor lives in a shadow root; Playwright's
 // CSS selectors pierce it, document.querySelector does not.
 import { readFile } from 'node:fs/promises';
-import { serveDist, launch } from './browser.mjs';
+import { serveDist, launch, DIST } from './browser.mjs';
 
-export { serveDist, launch };
+export { serveDist, launch, DIST };
 
 /**
  * Opens `url` in a new page of `context` and records page errors, console
