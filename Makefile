@@ -4,7 +4,7 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_BUILD_STD :=
 -include .toolchain.env
 
-.PHONY: serve build setup setup-test wasm site test test-rust test-js corpus-report clean ext vsix ext-screenshots
+.PHONY: serve build setup setup-test wasm site test test-rust test-js corpus-report screenshots clean ext vsix ext-screenshots
 
 serve: build
 	@echo "公文体检已就绪：http://127.0.0.1:$(PORT)/  （Ctrl+C 停止）"
@@ -45,6 +45,9 @@ test-rust:
 
 test-js:
 	node --test --test-concurrency=1 tests/js/
+
+screenshots: setup-test wasm site
+	node scripts/screenshots.mjs
 
 corpus-report:
 	cargo run --release --example corpus_report

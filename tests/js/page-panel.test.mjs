@@ -66,16 +66,10 @@ test('the placeholder checklist says "N 处待填" and jumps to each slot', asyn
   await page.click('#tab-findings');
 });
 
-test('the outline pane lists the headings and jumps to them (when the checker returns an outline)', async (t) => {
-  const hasOutline = await page.evaluate(async () => 'outline' in (await window.gwlint.checker.analyze('一、甲\n', {})));
-  if (!hasOutline) {
-    assert.equal(await page.isHidden('#tab-outline'), true, 'no outline from the checker: no outline tab');
-    t.skip('the checker on this branch returns no outline yet');
-    return;
-  }
+test('the outline pane lists the headings and jumps to them', async () => {
   await page.click('#tab-outline');
-  const headings = await page.$$eval('#outline a.heading', (els) => els.map((e) => e.textContent));
-  assert.deepEqual(headings, ['一、总体情况', '三、下一步打算']);
+  const headings = await page.$$eval('#outline a.heading', (els) => els.map((e) => [e.querySelector('.where').textContent, e.querySelector('.label').textContent]));
+  assert.deepEqual(headings, [['1', '一、总体情况'], ['3', '三、下一步打算']]);
   await page.click('#outline a.heading >> nth=1');
   assert.equal(await cursor(), TEXT.indexOf('三、'));
   await page.click('#tab-findings');

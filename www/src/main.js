@@ -85,8 +85,11 @@ function placeholderItems(result) {
   return result.placeholders ?? [];
 }
 
-function outlineItems(nodes) {
-  return nodes.map((h) => ({ ...h, children: h.children ? outlineItems(h.children) : undefined }));
+/** Characters as people count them (a surrogate pair is one). */
+function charCount(text) {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) if ((text.charCodeAt(i) & 0xfc00) === 0xd800) n--;
+  return n;
 }
 
 function onResult(result, req) {
@@ -102,12 +105,10 @@ function onResult(result, req) {
   const entries = findings.map((f) => ({ ...mapItem(ch, f, text), finding: f })).filter((e) => ch.empty || e.to > e.from);
   showEntries(app.view, entries);
   const placeholders = placeholderItems(result).map((p) => mapItem(ch, p, text));
-  const flat = [];
-  const outline = result.outline ? outlineItems(result.outline) : null;
-  const walk = (nodes) => nodes.forEach((h, i) => { nodes[i] = Object.assign(h, mapItem(ch, h, text)); flat.push(nodes[i]); if (h.children) walk(h.children); });
-  if (outline) walk(outline);
-  app.tracked = [...entries, ...placeholders, ...flat];
-  app.panel.render({ entries, placeholders, outline, chars: [...app.view.state.doc.toString()].length });
+  // The outline: a flat pre-order list [{kind, level, depth, number, text, start, end, line}].
+  const outline = result.outline ? result.outline.map((h) => mapItem(ch, h, text)) : null;
+  app.tracked = [...entries, ...placeholders, ...(outline ?? [])];
+  app.panel.render({ entries, placeholders, outline, chars: charCount(app.view.state.doc.toString()) });
   const n = countBySeverity(findings);
   const summary = findings.length ? `共 ${findings.length} 处问题：错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}` : '未发现问题';
   setStatus(app.notice ? `${summary}。${app.notice}` : summary);

@@ -130,19 +130,18 @@ export class Panel {
       root.append(el('p', 'empty', '没有识别到标题'));
       return;
     }
-    const build = (nodes) => {
-      const ul = el('ul', 'outline');
-      for (const h of nodes) {
-        const li = el('li', `level-${h.level}`);
-        const a = el('a', 'heading', [h.number, h.text].filter(Boolean).join(''));
-        a.href = '#';
-        a.addEventListener('click', (e) => { e.preventDefault(); this.on.jump(h); });
-        li.append(a);
-        if (h.children?.length) li.append(build(h.children));
-        ul.append(li);
-      }
-      return ul;
-    };
-    root.append(build(outline));
+    // A flat pre-order list with `depth` (the checker's shape), drawn indented.
+    const ul = el('ul', 'outline');
+    for (const h of outline) {
+      const li = el('li', `depth-${Math.min(h.depth ?? 0, 5)} kind-${h.kind ?? 'heading'}`);
+      const label = h.text?.startsWith(h.number ?? '') ? h.text : `${h.number ?? ''}${h.text ?? ''}`;
+      const a = el('a', 'heading');
+      a.href = '#';
+      a.append(el('span', 'where', `${h.line}`), el('span', 'label', label));
+      a.addEventListener('click', (e) => { e.preventDefault(); this.on.jump(h); });
+      li.append(a);
+      ul.append(li);
+    }
+    root.append(ul);
   }
 }

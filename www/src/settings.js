@@ -234,7 +234,7 @@ export function openSettingsDialog({ settings, registry, supports, onChange, val
     error,
   );
 
-  body.append(general, allow, terms, rules, files);
+  body.append(general, files, allow, terms, rules);
   let dialogClose = () => {};
   const done = modal({ title: '设置', body, className: 'settings-dialog', buttons: [{ label: '完成', value: 'done', primary: true }] });
   const dlg = body.closest('dialog');
