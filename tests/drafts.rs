@@ -152,3 +152,36 @@ fn every_listed_slot_is_in_the_checklist() {
         missing.join("\n")
     );
 }
+
+/// The other half of the placeholder contract: on the 86 published documents
+/// the placeholder rules report nothing at all, not even at info.
+#[test]
+fn placeholder_rules_report_nothing_on_clean() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let mut found = Vec::new();
+    let mut files = 0;
+    for e in std::fs::read_dir(shared.join("corpus/clean")).unwrap() {
+        let path = e.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        files += 1;
+        let a = analyze(&text, &Config::default());
+        for p in &a.placeholders {
+            found.push(format!(
+                "{}: {} «{}[{}]{}»",
+                path.file_name().unwrap().to_string_lossy(),
+                p.rule,
+                p.before,
+                p.text,
+                p.after
+            ));
+        }
+    }
+    assert_eq!(files, 86);
+    assert!(
+        found.is_empty(),
+        "placeholders on published text:\n{}",
+        found.join("\n")
+    );
+}

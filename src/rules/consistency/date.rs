@@ -105,8 +105,13 @@ pub fn dates(s: &str) -> Vec<Date> {
                 None
             }
         };
-        // A bare “13月” is too vague (第13月工资): a date needs a year or a day.
-        if year.is_none() && day.is_none() {
+        // A bare “13月” is a date only before 底/初/份/上旬 … (13月底前), not in
+        // 第13月工资 or 每3月.
+        let bare_date = ["底", "初", "份", "上旬", "中旬", "下旬", "末"]
+            .iter()
+            .any(|w| s[after..].starts_with(w))
+            && !s[..m_start].ends_with(['第', '每', '个', '近', '隔']);
+        if year.is_none() && day.is_none() && !bare_date {
             continue;
         }
         let arabic_month = s[m_start..m_at].bytes().all(|b| b.is_ascii_digit());
@@ -170,7 +175,8 @@ mod tests {
         let d = dates("二○○四年十二月");
         assert_eq!((d[0].year, d[0].month, d[0].day), (Some(2004), 12, None));
         assert_eq!(dates("5月20日前").len(), 1);
-        assert!(dates("近3个月，第13月工资，1.5月，十二月份").is_empty());
+        assert!(dates("近3个月，第13月工资，1.5月，十二月份，第13月底").is_empty());
+        assert_eq!(dates("6月底前").len(), 1);
     }
 
     #[test]

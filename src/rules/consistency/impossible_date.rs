@@ -9,8 +9,9 @@ crate::declare_rule! {
     /// Why: a mistyped date in a notice or a 落款 is an error the reader can
     /// prove; it usually means a digit was changed from last year's text.
     ///
-    /// A bare month without year or day (`第13月工资`) and durations (`13个月`)
-    /// are not dates and stay quiet; 2月29日 without a year is allowed.
+    /// A bare month counts only before 底/初/份/上旬… (`13月底前`); `第13月工资`
+    /// and durations (`13个月`) are not dates and stay quiet; 2月29日 without a
+    /// year is allowed.
     ///
     /// No fix: the right date is unknown.
     pub static IMPOSSIBLE_DATE = {
@@ -66,6 +67,7 @@ mod tests {
         assert_fires(R, "2023年2月⟦29日⟧");
         assert_fires(R, "4月⟦31日⟧前完成");
         assert_fires(R, "2024年⟦13月⟧");
+        assert_fires(R, "于⟦13月⟧底前完成");
         assert_fires(R, "二〇二四年二月⟦三十日⟧");
     }
 
