@@ -54,7 +54,14 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         let mut end = i + c.len_utf8();
         let mut last = c;
         while let Some(&(j, d)) = chars.peek() {
-            if !is_slot_char(d) {
+            // x.x% and xx.x亿元 are one masked number, not two slots.
+            let decimal = d == '.'
+                && last != '×'
+                && text[j + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n != '×' && is_slot_char(n));
+            if !is_slot_char(d) && !decimal {
                 break;
             }
             end = j + d.len_utf8();
@@ -170,6 +177,10 @@ mod tests {
         assert_fires(R, "完成⟦Ｘ⟧项");
         assert_fires(R, "赋予⟦XX⟧、⟦XX⟧、⟦XX⟧平台公司");
         assert_fires(R, "（皖政秘[20⟦xx⟧]53号）");
+        assert_fires(
+            R,
+            "年均增长⟦x.x⟧%，收入⟦xx.x⟧亿元，比率⟦x.xx⟧%，投资⟦xx⟧.51亿元",
+        );
     }
 
     #[test]
