@@ -80,6 +80,16 @@ impl Config {
         Ok(cfg)
     }
 
+    /// Parses and validates a TOML config (`gwlint.toml`, CLI only): the same
+    /// keys as the JSON, e.g. `allow = ["县县通"]` and a `[rules]` table.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_toml(s: &str) -> Result<Config, ConfigError> {
+        let cfg: Config =
+            toml::from_str(s).map_err(|e| ConfigError(format!("配置文件无效：{e}")))?;
+        cfg.validate()?;
+        Ok(cfg)
+    }
+
     pub fn validate(&self) -> Result<(), ConfigError> {
         for key in self.rules.keys() {
             let is_category = crate::diagnostic::Category::ALL
@@ -170,6 +180,27 @@ mod tests {
         assert!(Config::from_json("").is_ok());
         let e = Config::from_json(r#"{"customTerms":[{"term":""}]}"#).unwrap_err();
         assert!(e.0.contains("customTerms"), "{e}");
+    }
+
+    #[test]
+    fn toml_has_the_same_keys_as_json() {
+        let t = Config::from_toml(
+            "allow = [\"县县通\"]\n[rules]\n\"placeholder/x-slot\" = \"error\"\nconsistency = \"off\"\n\
+             [[customTerms]]\nterm = \"县电视台\"\nreplacement = \"县融媒体中心\"\n",
+        )
+        .unwrap();
+        let j = Config::from_json(
+            r#"{"allow":["县县通"],"rules":{"placeholder/x-slot":"error","consistency":"off"},
+                "customTerms":[{"term":"县电视台","replacement":"县融媒体中心"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(format!("{t:?}"), format!("{j:?}"));
+        let e = Config::from_toml("[rules]\n\"placeholder/nope\" = \"off\"\n").unwrap_err();
+        assert!(e.0.contains("placeholder/nope"), "{e}");
+        assert!(Config::from_toml("rulez = 1")
+            .unwrap_err()
+            .0
+            .contains("rulez"));
     }
 
     #[test]

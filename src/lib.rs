@@ -13,6 +13,7 @@ pub mod registry;
 pub mod rules;
 pub mod segment;
 pub mod sink;
+pub mod suppress;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -78,6 +79,7 @@ pub fn check_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
         out.append(&mut sink.out);
     }
     config.drop_allowed(doc.text, &mut out);
+    suppress::apply(doc, &mut out);
     out.sort_by(|a, b| (a.start, a.end, a.rule.id).cmp(&(b.start, b.end, b.rule.id)));
     out
 }
