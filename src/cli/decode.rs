@@ -41,7 +41,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
             return Err(kind);
         }
         if bytes.contains(&0) {
-            return Err("是二进制文件，不是文本（UTF-16 文本须带 BOM）".into());
+            return Err(if looks_like_utf16_without_bom(bytes) {
+                "疑似不带 BOM 的 UTF-16 文本，请另存为 UTF-8（或带 BOM 的 UTF-16）后再检查".into()
+            } else {
+                "是二进制文件，不是文本".into()
+            });
         }
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_string(), Encoding::Utf8),
@@ -85,6 +89,21 @@ fn known_binary(bytes: &[u8]) -> Option<String> {
         return None;
     };
     Some(msg.into())
+}
+
+/// ASCII-heavy UTF-16 without a BOM: zero bytes on one parity only.
+fn looks_like_utf16_without_bom(bytes: &[u8]) -> bool {
+    let zeros = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    let half = bytes.len() / 2;
+    half >= 4 && (even.min(odd) == 0) && even.max(odd) * 3 >= half
 }
 
 /// Control characters other than tab, line breaks and form feed are rare in
@@ -146,6 +165,14 @@ mod tests {
     #[test]
     fn binary_and_broken_files_are_refused() {
         assert!(decode(b"\x7fELF\x02\x01\x01\0\0\0")
+            .unwrap_err()
+            .contains("二进制"));
+        let utf16: Vec<u8> = "Report 2024\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(decode(&utf16).unwrap_err().contains("UTF-16"));
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
             .unwrap_err()
             .contains("二进制"));
         assert!(decode(b"%PDF-1.7\n").unwrap_err().contains("PDF"));

@@ -111,9 +111,15 @@ fn prepare(input: &Input, config: Result<std::sync::Arc<Config>, String>) -> Out
         Ok(s) => s,
         Err(e) => return Outcome::Failed(e),
     };
+    let (fixed, n) = fix_text(&source.text, &config);
+    if n == 0 || fixed == source.text {
+        return Outcome::Unchanged;
+    }
     let enc = match source.kind {
         Kind::Docx => {
-            return Outcome::Skipped("暂不支持自动修改 .docx 文件，请在 Word 中修改".into())
+            return Outcome::Skipped(format!(
+                "有 {n} 处可自动改正，但暂不支持修改 .docx 文件，请在 Word 中修改"
+            ))
         }
         Kind::Text(enc) => enc,
     };
@@ -122,10 +128,6 @@ fn prepare(input: &Input, config: Result<std::sync::Arc<Config>, String>) -> Out
             "按原编码（{}）写回会改变未修改的部分，未修改此文件",
             enc.name()
         ));
-    }
-    let (fixed, n) = fix_text(&source.text, &config);
-    if n == 0 || fixed == source.text {
-        return Outcome::Unchanged;
     }
     let bytes = decode::encode(&fixed, enc);
     Outcome::Changed {
@@ -242,5 +244,47 @@ pub fn run(inputs: Vec<Input>, settings: &mut Settings, dry_run: bool) -> ExitCo
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gwlint::{Diagnostic, Severity};
+
+    fn diag(fixes: &[(usize, usize, &str, Applicability)]) -> Diagnostic {
+        Diagnostic {
+            rule: gwlint::registry::find("placeholder/x-slot").unwrap(),
+            severity: Severity::Warning,
+            start: fixes[0].0,
+            end: fixes[0].1,
+            message: String::new(),
+            fixes: fixes
+                .iter()
+                .map(|&(start, end, r, applicability)| Fix {
+                    start,
+                    end,
+                    replacement: r.into(),
+                    applicability,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn only_safe_non_overlapping_edits_are_taken() {
+        use Applicability::{Review, Safe};
+        let diags = [
+            diag(&[(0, 1, "A", Safe)]),
+            diag(&[(0, 2, "B", Safe)]),   // overlaps the first: next pass
+            diag(&[(3, 4, "C", Review)]), // review: never
+            diag(&[(5, 6, "D", Safe), (5, 6, "E", Safe)]), // alternatives: skipped
+            diag(&[(7, 8, "F", Safe), (9, 10, "G", Safe)]), // one change in two edits
+            diag(&[(10, 10, "H", Safe)]), // insertion right after G
+        ];
+        let edits = safe_edits(&diags);
+        let got: Vec<&str> = edits.iter().map(|e| e.replacement.as_str()).collect();
+        assert_eq!(got, ["A", "F", "G", "H"]);
+        assert_eq!(apply("abcdefghijk", &edits), "AbcdefgFiGHk");
     }
 }

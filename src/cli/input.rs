@@ -89,11 +89,16 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
         }
         let p = e.path();
         let Ok(ft) = e.file_type() else { continue };
+        let shown = p.display().to_string();
+        let shown = shown
+            .strip_prefix("./")
+            .map(str::to_string)
+            .unwrap_or(shown);
         if ft.is_dir() {
             walk(&p, out);
         } else if (ft.is_file() || (ft.is_symlink() && p.is_file())) && has_checked_extension(&p) {
             out.push(Input {
-                display: p.display().to_string(),
+                display: shown,
                 path: Some(p),
             });
         }

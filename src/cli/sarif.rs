@@ -57,7 +57,15 @@ pub fn build(results: &[Checked]) -> Value {
     let descriptors: Vec<Value> = rules
         .iter()
         .map(|r| {
-            let summary = r.doc.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(r.title);
+            // The doc comment's first paragraph.
+            let summary = r
+                .doc
+                .lines()
+                .map(str::trim)
+                .skip_while(|l| l.is_empty())
+                .take_while(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
             json!({
                 "id": r.id,
                 "shortDescription": { "text": r.title },
