@@ -18,7 +18,7 @@ export async function loadEngine(wasm) {
  */
 function probeConfigKeys() {
   const supports = {};
-  for (const [key, value] of [['documentType', ''], ['anonymized', false]]) {
+  for (const [key, value] of [['documentType', ''], ['anonymized', false], ['documentTemplates', []]]) {
     try {
       analyze('', { [key]: value });
       supports[key] = true;

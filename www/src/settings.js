@@ -1,7 +1,7 @@
 // Settings: the object IS the checker's config JSON (src/config.rs):
 //   {rules: {"<rule id or category>": "off|info|warning|error"},
 //    allow: ["本县地名", …], customTerms: [{term, replacement, note}],
-//    documentType: "通知", anonymized: true}
+//    documentType: "通知", anonymized: true, documentTemplates: [...]}
 // kept in localStorage, editable in a dialog, exported/imported as a file.
 import { el, button, modal, download } from './dom.js';
 import { CATEGORY_ORDER, categoryLabel, SEVERITY_LABEL } from './findings.js';
@@ -22,7 +22,7 @@ export function normalizeSettings(raw) {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('设置文件应为一个 JSON 对象');
   const s = emptySettings();
   for (const key of Object.keys(raw)) {
-    if (!['rules', 'allow', 'customTerms', 'documentType', 'anonymized'].includes(key)) throw new Error(`设置文件中的“${key}”不是已知的设置项`);
+    if (!['rules', 'allow', 'customTerms', 'documentType', 'anonymized', 'documentTemplates'].includes(key)) throw new Error(`设置文件中的“${key}”不是已知的设置项`);
   }
   if (raw.rules !== undefined) {
     if (typeof raw.rules !== 'object' || Array.isArray(raw.rules) || raw.rules === null) throw new Error('设置项 rules 应为对象');
@@ -44,6 +44,11 @@ export function normalizeSettings(raw) {
   }
   if (raw.documentType !== undefined && raw.documentType !== '') s.documentType = String(raw.documentType);
   if (raw.anonymized !== undefined) s.anonymized = Boolean(raw.anonymized);
+  // A unit's own document types: no editor here; kept as they are and checked by the checker on import.
+  if (raw.documentTemplates !== undefined) {
+    if (!Array.isArray(raw.documentTemplates)) throw new Error('设置项 documentTemplates 应为列表');
+    s.documentTemplates = raw.documentTemplates;
+  }
   return s;
 }
 
@@ -69,6 +74,7 @@ export function checkerConfig(s, registry, supports) {
   const cfg = { rules: Object.fromEntries(Object.entries(s.rules).filter(([k]) => known.has(k))), allow: s.allow, customTerms: s.customTerms };
   if (supports.documentType && s.documentType) cfg.documentType = s.documentType;
   if (supports.anonymized && s.anonymized !== undefined) cfg.anonymized = s.anonymized;
+  if (supports.documentTemplates && s.documentTemplates?.length) cfg.documentTemplates = s.documentTemplates;
   return cfg;
 }
 
@@ -125,6 +131,7 @@ export function openSettingsDialog({ settings, registry, supports, onChange, val
   anon.addEventListener('change', () => { s.anonymized = anon.checked; commit(); });
   anonLabel.append(anon, ' 本文已匿名化（允许“张某某”“李某”这类写法）');
   general.append(typeLabel, anonLabel);
+  if (s.documentTemplates?.length) general.append(el('p', 'note', `本单位自定义文种 ${s.documentTemplates.length} 个（来自导入的设置文件）。`));
   if (!supports.documentType || !supports.anonymized) {
     general.append(el('p', 'note', '当前检查程序尚不支持的设置会先保存，升级后生效。'));
   }
