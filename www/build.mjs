@@ -36,7 +36,7 @@ const workerJs = worker.outputFiles[0].text;
 await writeFile(join(out, 'worker.js'), workerJs);
 
 // The site: ES modules, the .docx reader split off and loaded on first use.
-await build({
+const site = await build({
   ...common,
   entryPoints: { app: join(www, 'src/main.js') },
   format: 'esm',
@@ -44,9 +44,14 @@ await build({
   sourcemap: true,
   outdir: out,
   chunkNames: 'chunk-[hash]',
+  metafile: true,
 });
 const html = await readFile(join(www, 'index.html'), 'utf8');
-await writeFile(join(out, 'index.html'), html);
+// Chunks app.js imports statically are fetched at once, not after app.js.
+const appMeta = Object.entries(site.metafile.outputs).find(([, o]) => o.entryPoint?.endsWith('src/main.js'))[1];
+const preload = appMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => `<link rel="modulepreload" href="${i.path.split('/').pop()}">`);
+preload.push('<link rel="preload" href="gwlint_bg.wasm" as="fetch" type="application/wasm" crossorigin>');
+await writeFile(join(out, 'index.html'), html.replace('<link rel="stylesheet" href="style.css">', () => ['<link rel="stylesheet" href="style.css">', ...preload].join('\n')));
 await copyFile(join(www, 'style.css'), join(out, 'style.css'));
 const wasm = await readFile(join(root, 'pkg/gwlint_bg.wasm'));
 await writeFile(join(out, 'gwlint_bg.wasm'), wasm);

@@ -89,3 +89,16 @@ test('the single HTML file works from file:// with no server: underlines, worker
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('where no worker can start, the page checks on the main thread instead', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.Worker = class { constructor() { throw new DOMException('blocked by policy', 'SecurityError'); } };
+  });
+  const url = pathToFileURL(join(DIST, 'gwlint-offline.html')).href;
+  const { page, log } = await openPage(context, url);
+  assert.equal(await page.getAttribute('html', 'data-engine'), 'main');
+  await typeAndCheck(page);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -23,10 +23,36 @@ function decodeBase64(b64) {
   return bytes;
 }
 
+/**
+ * Where the wasm comes from. On a site the page starts downloading and
+ * compiling it at once, while the worker's script loads; the worker then gets
+ * the compiled module (or, if that failed, the URL).
+ */
 function wasmSource() {
   const b64 = embedded('gw-wasm');
   if (b64) return { bytes: decodeBase64(b64) };
-  return { url: new URL('gwlint_bg.wasm', document.baseURI).href };
+  const url = new URL('gwlint_bg.wasm', document.baseURI).href;
+  const compiled = (async () => {
+    const response = fetch(url);
+    try {
+      return await WebAssembly.compileStreaming(response);
+    } catch {
+      // A server that does not send application/wasm: compile from the bytes.
+      return WebAssembly.compile(await (await response).arrayBuffer());
+    }
+  })();
+  compiled.catch(() => {}); // reported when the worker reports failing to load
+  return { url, compiled };
+}
+
+/** What is posted to the engine: {module} | {bytes} | {url}. */
+async function engineInput(wasm) {
+  if (wasm.bytes) return { bytes: wasm.bytes };
+  try {
+    return { module: await wasm.compiled };
+  } catch {
+    return { url: wasm.url };
+  }
 }
 
 function workerUrl() {
@@ -46,7 +72,8 @@ class WorkerChecker {
     this.waiting = new Map();
   }
 
-  start(wasm) {
+  async start(wasm) {
+    const input = await engineInput(wasm);
     return new Promise((resolve, reject) => {
       this.worker.onerror = (e) => { e.preventDefault?.(); reject(new Error(e.message || '检查线程无法启动')); };
       this.worker.onmessage = (e) => {
@@ -61,8 +88,9 @@ class WorkerChecker {
           else w.reject(new Error(m.message));
         }
       };
-      const bytes = wasm.bytes ? wasm.bytes.slice() : undefined;
-      this.worker.postMessage({ type: 'init', wasm: bytes ? { bytes } : wasm }, bytes ? [bytes.buffer] : []);
+      // Bytes are copied (the main thread keeps them for its fallback); a module is shared.
+      const bytes = input.bytes ? input.bytes.slice() : undefined;
+      this.worker.postMessage({ type: 'init', wasm: bytes ? { bytes } : input }, bytes ? [bytes.buffer] : []);
     });
   }
 
@@ -88,7 +116,7 @@ class MainThreadChecker {
 
   async start(wasm) {
     this.engine = await import('./engine.js');
-    return this.engine.loadEngine(wasm);
+    return this.engine.loadEngine(await engineInput(wasm));
   }
 
   async analyze(text, config) {

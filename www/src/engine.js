@@ -1,13 +1,13 @@
 // The checker itself (the wasm), wrapped for whichever thread runs it: the Web
 // Worker (worker.js) normally, the page's main thread as a fallback.
 // Protocol of the worker (same shapes as these functions):
-//   → {type:'init', wasm:{url}|{bytes}}      ← {type:'ready', rules, supports} | {type:'failed', message}
+//   → {type:'init', wasm:{module}|{bytes}|{url}}      ← {type:'ready', rules, supports} | {type:'failed', message}
 //   → {type:'analyze', id, text, config}     ← {type:'result', id, result} | {type:'error', id, message}
 import init, { initSync, analyze, rules } from '../../pkg/gwlint.js';
 
-/** Loads the wasm from a URL (site) or from bytes (the single file). */
+/** Loads the wasm: a compiled module or bytes (sync), or a URL. */
 export async function loadEngine(wasm) {
-  if (wasm.bytes) initSync({ module: wasm.bytes });
+  if (wasm.module || wasm.bytes) initSync({ module: wasm.module ?? wasm.bytes });
   else await init({ module_or_path: wasm.url });
   return { rules: rules(), supports: probeConfigKeys() };
 }

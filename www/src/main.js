@@ -93,6 +93,8 @@ function charCount(text) {
 }
 
 function onResult(result, req) {
+  if (!app.shown) performance.mark('gwlint:first-result');
+  app.shown = true;
   app.configError = null;
   const text = req.text;
   const findings = [];
@@ -262,6 +264,8 @@ function wireToolbar() {
 
 // ---- start --------------------------------------------------------------
 async function main() {
+  // The worker and the wasm load while the editor is built.
+  const starting = startChecker();
   app.panel = new Panel({
     jump: (item) => jumpTo(app.view, item.from),
     fixAll: () => applySafeFixes(() => true),
@@ -288,7 +292,8 @@ async function main() {
   window.gwlintView = app.view;
   let started;
   try {
-    started = await startChecker();
+    started = await starting;
+    performance.mark('gwlint:checker-ready');
   } catch (e) {
     setStatus(`检查程序加载失败：${e?.message ?? e}。您仍可编辑文字，但无法检查。`, true);
     return;
