@@ -53,7 +53,7 @@ test('the draft survives a crashed tab: it is saved while typing', async () => {
   await page.keyboard.press('Control+End');
   await page.keyboard.type('（完）');
   // Autosave needs no goodbye from the page: wait until storage has the text, then crash the renderer.
-  await page.waitForFunction(() => localStorage.getItem('gwlint.drafts.v1')?.includes('（完）'));
+  await page.waitForFunction(() => localStorage.getItem(`gwlint.draft.${JSON.parse(localStorage.getItem('gwlint.current.v1'))}`)?.includes('（完）'));
   const cdp = await context.newCDPSession(page);
   const crashed = page.waitForEvent('crash');
   cdp.send('Page.crash').catch(() => {});

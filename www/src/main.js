@@ -7,7 +7,7 @@ import { Scheduler } from './scheduler.js';
 import { createEditor, setDocument, showEntries, removeEntries, currentEntries, jumpTo } from './editor.js';
 import { Panel } from './panel.js';
 import { loadSettings, saveSettings, checkerConfig, openSettingsDialog, unknownRules } from './settings.js';
-import { currentDraft, saveDraft, newDraft, listDrafts, titleOf, deleteDraft } from './storage.js';
+import { currentDraft, saveDraft, newDraft, listDrafts, loadDraft, titleOf, deleteDraft } from './storage.js';
 import { readFile, enableDrop, saveText } from './files.js';
 import { exportCsv, exportReport } from './exports.js';
 import { el, button, modal } from './dom.js';
@@ -198,9 +198,13 @@ async function showRecent() {
     if (!all.length) list.append(el('li', 'empty', '还没有保存的草稿'));
     for (const d of all) {
       const li = el('li', d.id === app.draft.id ? 'current' : '');
-      const open = button(d.name || titleOf(d.text), () => { li.closest('dialog').close('opened'); if (d.id !== app.draft.id) openDraft(d); }, 'open-draft');
+      const open = button(d.name || d.title, () => {
+        li.closest('dialog').close('opened');
+        const draft = d.id !== app.draft.id && loadDraft(d.id);
+        if (draft) openDraft(draft);
+      }, 'open-draft');
       const when = new Date(d.updated);
-      li.append(open, el('span', 'meta', `${when.toLocaleString('zh-CN')} · ${[...d.text].length} 字${d.id === app.draft.id ? ' · 正在编辑' : ''}`));
+      li.append(open, el('span', 'meta', `${when.toLocaleString('zh-CN')} · ${d.chars} 字${d.id === app.draft.id ? ' · 正在编辑' : ''}`));
       if (d.id !== app.draft.id) li.append(button('删除', () => { deleteDraft(d.id); render(); }, 'delete-draft'));
       list.append(li);
     }

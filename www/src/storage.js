@@ -23,7 +23,11 @@ export const store = {
   },
 };
 
+// Drafts: an index (newest first) of {id, name, title, chars, updated} under
+// DRAFTS, and each draft {id, name, text, updated, ignored} under its own key,
+// so typing rewrites only the current draft.
 const DRAFTS = 'gwlint.drafts.v1';
+const DRAFT = (id) => `gwlint.draft.${id}`;
 const CURRENT = 'gwlint.current.v1';
 export const MAX_DRAFTS = 8;
 
@@ -37,40 +41,48 @@ export function newDraft(text = '', name = '') {
   return { id: `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, name, text, updated: Date.now(), ignored: [] };
 }
 
-/** All saved drafts, newest first: [{id, name, text, updated, ignored}]. */
+/** The saved drafts, newest first: [{id, name, title, chars, updated}]. */
 export function listDrafts() {
   const list = store.get(DRAFTS);
-  return Array.isArray(list) ? list.filter((d) => d && typeof d.text === 'string' && d.id) : [];
+  return Array.isArray(list) ? list.filter((d) => d && typeof d.id === 'string') : [];
+}
+
+/** One saved draft with its text, or null. */
+export function loadDraft(id) {
+  const d = store.get(DRAFT(id));
+  return d && typeof d.text === 'string' ? { ignored: [], ...d } : null;
 }
 
 /** The draft the page had open last, or null. */
 export function currentDraft() {
   const id = store.get(CURRENT);
-  return listDrafts().find((d) => d.id === id) ?? null;
+  return id ? loadDraft(id) : null;
 }
 
 /**
- * Saves `draft` as the current one, keeping the newest MAX_DRAFTS. If storage
- * is full, older drafts are dropped first; returns false if even the draft alone
- * does not fit.
+ * Saves `draft` as the current one and keeps the newest MAX_DRAFTS. If storage
+ * is full, the oldest other drafts are dropped first; returns false if even
+ * this draft alone does not fit.
  */
 export function saveDraft(draft) {
   draft.updated = Date.now();
-  let list = [draft, ...listDrafts().filter((d) => d.id !== draft.id)].slice(0, MAX_DRAFTS);
-  while (list.length) {
-    if (store.set(DRAFTS, list)) {
-      store.set(CURRENT, draft.id);
-      return true;
-    }
-    list = list.slice(0, -1);
+  const entry = { id: draft.id, name: draft.name, title: titleOf(draft.text), chars: [...draft.text].length, updated: draft.updated };
+  let list = [entry, ...listDrafts().filter((d) => d.id !== draft.id)];
+  for (const old of list.slice(MAX_DRAFTS)) localStorage.removeItem(DRAFT(old.id));
+  list = list.slice(0, MAX_DRAFTS);
+  const record = { id: draft.id, name: draft.name, text: draft.text, updated: draft.updated, ignored: draft.ignored ?? [] };
+  while (!store.set(DRAFT(draft.id), record)) {
+    const oldest = list.length > 1 ? list.pop() : null;
+    if (!oldest) return false;
+    localStorage.removeItem(DRAFT(oldest.id));
+    store.set(DRAFTS, list);
   }
-  return false;
+  store.set(DRAFTS, list);
+  store.set(CURRENT, draft.id);
+  return true;
 }
 
 export function deleteDraft(id) {
+  localStorage.removeItem(DRAFT(id));
   store.set(DRAFTS, listDrafts().filter((d) => d.id !== id));
-}
-
-export function setCurrentDraft(id) {
-  store.set(CURRENT, id);
 }
