@@ -72,6 +72,8 @@ test('"new document" asks first; cancelling keeps the text', async () => {
   assert.equal(await docText(page), before);
   await page.click('#btn-new');
   await page.locator('dialog.confirm-new button', { hasText: '新建' }).click();
+  // The dialog's close event (and so the new document) comes a moment after the click.
+  await page.waitForFunction(() => window.gwlint.view.state.doc.length === 0);
   await settled(page);
   assert.equal(await docText(page), '');
   await typeFresh('第二份草稿：县县本级工作要点\n');

@@ -93,6 +93,8 @@ test('exports the findings as CSV and as a printable HTML report', async () => {
   // A new document has no file name: the report is named after its first line.
   await page.click('#btn-new');
   await page.locator('dialog.confirm-new button', { hasText: '新建' }).click();
+  // The dialog's close event (and so the new document) comes a moment after the click.
+  await page.waitForFunction(() => window.gwlint.view.state.doc.length === 0 && !window.gwlint.draft.name);
   await setText(page, text);
   const csv = await download(page, '#btn-export-csv');
   assert.match(csv.name, /问题表\.csv$/);
