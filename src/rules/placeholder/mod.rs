@@ -73,9 +73,17 @@ pub fn checklist(doc: &Document, diags: &[Diagnostic]) -> Vec<Placeholder> {
             }
         })
         .collect();
-    out.sort_by_key(|p| (p.start, p.end));
-    out.dedup_by_key(|p| (p.start, p.end));
-    out
+    // One entry per slot: a finding inside another one's span (two rules
+    // reporting the same slot) is dropped.
+    out.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end)));
+    let mut kept: Vec<Placeholder> = Vec::with_capacity(out.len());
+    for p in out {
+        if kept.last().is_some_and(|k| p.end <= k.end) {
+            continue;
+        }
+        kept.push(p);
+    }
+    kept
 }
 
 /// A checklist entry as front ends receive it: offsets in the requested unit.
@@ -144,6 +152,32 @@ mod tests {
         assert_eq!(out[0].line, 2);
         assert_eq!(out[0].column, 9);
         assert_eq!(&text[a.placeholders[1].start..a.placeholders[1].end], "○○");
+    }
+
+    #[test]
+    fn a_slot_inside_another_is_listed_once() {
+        let text = "完成（XX）项";
+        let doc = Document::parse(text);
+        let d = |rule: &'static RuleMeta, s: &str| {
+            let start = text.find(s).unwrap();
+            Diagnostic {
+                rule,
+                severity: crate::Severity::Warning,
+                start,
+                end: start + s.len(),
+                message: String::new(),
+                fixes: Vec::new(),
+            }
+        };
+        let list = checklist(
+            &doc,
+            &[
+                d(&x_slot::X_SLOT, "XX"),
+                d(&bracket_slot::BRACKET_SLOT, "（XX）"),
+            ],
+        );
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].text, "（XX）");
     }
 
     #[test]
