@@ -4,7 +4,8 @@ use crate::sink::Sink;
 
 crate::declare_rule! {
     /// Finds X / x / × slots left in a draft: `X次`, `第X次`, `X余起`, `XX万元`,
-    /// `xx0.9%`, `20XX年`, `X月X日`, `“X四五”`, `×××同志`, `XX 次`.
+    /// `xx0.9%`, `x.x%`, `20XX年`, `X月X日`, `“X四五”`, `×××同志`, `XX 次`, and
+    /// a line that is only `×××` (the name under a 落款).
     ///
     /// Why: drafts are built from templates and last year's text; an unfilled
     /// figure that goes out is the most embarrassing error a report can carry.
@@ -73,7 +74,9 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         // The next character that is not a plain space (`XX 次`).
         let next = rest.trim_start_matches(' ').chars().next();
         let next_adjacent = rest.chars().next();
-        if is_slot(run, prev, next, next_adjacent, rest) {
+        // A line that is nothing but a run (×××, the name under a 落款) is a slot.
+        let whole_line = i == 0 && end == text.len() && run.chars().count() >= 2;
+        if whole_line || is_slot(run, prev, next, next_adjacent, rest) {
             let shown = match next.filter(|&n| is_han(n)) {
                 Some(n) => format!("{run}{n}"),
                 None => run.to_string(),
@@ -177,6 +180,7 @@ mod tests {
         assert_fires(R, "完成⟦Ｘ⟧项");
         assert_fires(R, "赋予⟦XX⟧、⟦XX⟧、⟦XX⟧平台公司");
         assert_fires(R, "（皖政秘[20⟦xx⟧]53号）");
+        assert_fires(R, "县人民政府\n⟦×××⟧\n2024年3月5日");
         assert_fires(
             R,
             "年均增长⟦x.x⟧%，收入⟦xx.x⟧亿元，比率⟦x.xx⟧%，投资⟦xx⟧.51亿元",
@@ -191,6 +195,7 @@ mod tests {
         assert_quiet(R, "实施“数据要素×”三年行动。");
         assert_quiet(R, "停用Windows XP系统，阅读《忏悔实录XI》。");
         assert_quiet(R, "专题调研12次。");
+        assert_quiet(R, "×\nX\nXP");
         assert_quiet(
             R,
             "启动1+X证书制度试点，构建“1+N+X”规划体系，实施“双尖双领+X”项目。",
