@@ -17,6 +17,10 @@
 //!   (reported by `formulation/custom-term`).
 //! - `anonymized`: `true` when names like 张某某 are deliberate (a 通报), so
 //!   `placeholder/mouxx` does not report them.
+//! - `documentType`: the document's type (述责述廉报告, 述职报告, 工作总结,
+//!   工作报告, 请示, 通知, 讲话, or a unit's own); read from the title if absent.
+//! - `documentTemplates`: the unit's own types, shaped like `data/doctypes.json`
+//!   (`name`, `titles`, `wenzhong`, `kind`, `parts: [{part, any}]`, `closing`).
 
 use crate::diagnostic::Severity;
 use crate::registry::{self, RuleMeta};
@@ -44,6 +48,12 @@ pub struct Config {
     /// The document is anonymised on purpose (a 通报 naming 张某某, 某县):
     /// `placeholder/mouxx` then leaves such names alone.
     pub anonymized: bool,
+    /// The document's type (a template name: 述责述廉报告, 请示 …); read from
+    /// the title when absent.
+    pub document_type: Option<String>,
+    /// The unit's own document templates (same shape as `data/doctypes.json`);
+    /// one with a built-in name replaces it.
+    pub document_templates: Vec<crate::rules::structure::doctype::DocTemplate>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,6 +108,17 @@ impl Config {
             if !is_category && registry::find(key).is_none() {
                 return Err(ConfigError(format!(
                     "配置项 rules 中的“{key}”不是已知的规则编号或类别"
+                )));
+            }
+        }
+        for t in &self.document_templates {
+            t.validate()
+                .map_err(|e| ConfigError(format!("配置项 documentTemplates 有误：{e}")))?;
+        }
+        if let Some(name) = &self.document_type {
+            if crate::rules::structure::doctype::find(self, name).is_none() {
+                return Err(ConfigError(format!(
+                    "配置项 documentType 中的“{name}”不是已知的文种；可用 documentTemplates 添加"
                 )));
             }
         }
@@ -180,6 +201,14 @@ mod tests {
         assert!(Config::from_json("").is_ok());
         let e = Config::from_json(r#"{"customTerms":[{"term":""}]}"#).unwrap_err();
         assert!(e.0.contains("customTerms"), "{e}");
+        let e = Config::from_json(r#"{"documentType":"公告2"}"#).unwrap_err();
+        assert!(e.0.contains("documentType") && e.0.contains("公告2"), "{e}");
+        let e = Config::from_json(
+            r#"{"documentTemplates":[{"name":"x","parts":[{"part":"甲","any":[]}]}]}"#,
+        )
+        .unwrap_err();
+        assert!(e.0.contains("documentTemplates"), "{e}");
+        assert!(Config::from_json(r#"{"documentType":"述责述廉报告"}"#).is_ok());
     }
 
     #[test]

@@ -2,6 +2,12 @@
 
 use crate::registry::RuleMeta;
 
+pub mod addressee_colon;
+pub mod attachment_note;
+pub mod date_format;
+pub mod doc_number;
+pub mod doctype;
+pub mod elements;
 pub mod enumeration;
 pub mod enumeration_count;
 pub mod enumeration_sequence;
@@ -11,9 +17,14 @@ pub mod heading_level_order;
 pub mod heading_sequence;
 pub mod level1_heading_period;
 pub mod mixed_ordinal_styles;
+pub mod one_request;
 pub mod ordinal_bracket;
 pub mod ordinal_mark;
 pub mod outline;
+pub mod request_closing;
+pub mod request_in_report;
+pub mod required_sections;
+pub mod title;
 pub mod tree;
 
 pub static RULES: &[&RuleMeta] = &[
@@ -27,4 +38,13 @@ pub static RULES: &[&RuleMeta] = &[
     &heading_ending::HEADING_ENDING,
     &enumeration_sequence::ENUMERATION_SEQUENCE,
     &enumeration_count::ENUMERATION_COUNT,
+    &title::TITLE,
+    &addressee_colon::ADDRESSEE_COLON,
+    &attachment_note::ATTACHMENT_NOTE,
+    &date_format::DATE_FORMAT,
+    &doc_number::DOC_NUMBER,
+    &required_sections::REQUIRED_SECTIONS,
+    &request_in_report::REQUEST_IN_REPORT,
+    &request_closing::REQUEST_CLOSING,
+    &one_request::ONE_REQUEST,
 ];
