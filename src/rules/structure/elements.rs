@@ -51,8 +51,18 @@ pub fn first_content(doc: &Document) -> Option<usize> {
         .position(|p| !is_preamble(doc.para_text(p)))
 }
 
-/// The title paragraph, if the document starts with one.
+/// Is this a whole text rather than a fragment being drafted (three
+/// paragraphs and about 500 characters or more)? Rules about missing parts
+/// only speak about whole texts.
+pub fn is_whole_text(doc: &Document) -> bool {
+    doc.paragraphs.len() >= 3 && doc.text.len() >= 1500
+}
+
+/// The title paragraph, if the document starts with one (and has more).
 pub fn title(doc: &Document) -> Option<usize> {
+    if doc.paragraphs.len() < 2 {
+        return None;
+    }
     let i = first_content(doc)?;
     title_like(doc.para_text(&doc.paragraphs[i])).then_some(i)
 }

@@ -17,7 +17,8 @@ crate::declare_rule! {
     /// 打算, 今后努力方向 …) occurs anywhere in the text, so the rule only fires
     /// when the part is truly absent. Fires on a 述责述廉报告 with no word about
     /// problems. Stays quiet when the type is unknown and on types without
-    /// required parts (通知, 讲话).
+    /// required parts (通知, 讲话), and on fragments (under three paragraphs or
+    /// about 500 characters): a part may simply not be written yet.
     ///
     /// No fix: the writer adds the part.
     pub static REQUIRED_SECTIONS = {
@@ -33,7 +34,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
     let Some((tpl, _)) = detect(doc, sink.config()) else {
         return;
     };
-    if tpl.parts.is_empty() || doc.paragraphs.is_empty() {
+    if tpl.parts.is_empty() || !super::elements::is_whole_text(doc) {
         return;
     }
     // Report on the title if there is one, else on the first paragraph's first character.
@@ -71,12 +72,18 @@ mod tests {
 
     #[test]
     fn fires_on_a_missing_part() {
+        let body = "正文。".repeat(200);
         assert_fires(
             R,
-            "⟦2023年度述责述廉报告⟧\n一、履行主体责任情况\n正文。\n二、下一步打算\n正文。\n",
+            &format!(
+                "⟦2023年度述责述廉报告⟧\n一、履行主体责任情况\n{body}\n二、下一步打算\n正文。\n"
+            ),
         );
         let c = Config::from_json(r#"{"documentType":"述责述廉报告"}"#).unwrap();
-        let d = check("2023年，我认真履行主体责任。\n下一步，我将继续努力。\n", &c);
+        let d = check(
+            &format!("2023年，我认真履行主体责任。\n{body}\n下一步，我将继续努力。\n"),
+            &c,
+        );
         assert_eq!(d.iter().filter(|d| d.rule.id == R).count(), 1);
     }
 
@@ -100,9 +107,18 @@ mod tests {
             r#"{"documentTemplates":[{"name":"调研报告","titles":["调研报告"],"wenzhong":["报告"],"kind":"report","parts":[{"part":"对策建议","any":["建议","对策"]}]}]}"#,
         )
         .unwrap();
-        let d = check("关于农村养老的调研报告\n一、基本情况\n正文。\n", &c);
+        let body = "正文。".repeat(200);
+        let d = check(
+            &format!("关于农村养老的调研报告\n一、基本情况\n{body}\n"),
+            &c,
+        );
         assert_eq!(d.iter().filter(|d| d.rule.id == R).count(), 1);
-        let d = check("关于农村养老的调研报告\n一、对策建议\n正文。\n", &c);
+        let d = check("关于农村养老的调研报告\n一、基本情况\n正文。\n", &c);
+        assert_eq!(d.iter().filter(|d| d.rule.id == R).count(), 0, "a fragment");
+        let d = check(
+            &format!("关于农村养老的调研报告\n一、对策建议\n{body}\n"),
+            &c,
+        );
         assert_eq!(d.iter().filter(|d| d.rule.id == R).count(), 0);
     }
 }

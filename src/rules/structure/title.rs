@@ -58,7 +58,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         }
         // A fragment being drafted is not yet a document: ask for a title
         // only in a whole text.
-        if doc.paragraphs.len() < 3 || doc.text.len() < 1500 {
+        if !elements::is_whole_text(doc) {
             return;
         }
         let first_char = t.chars().next().map_or(0, char::len_utf8);
