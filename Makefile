@@ -4,7 +4,7 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_BUILD_STD :=
 -include .toolchain.env
 
-.PHONY: serve build setup setup-test wasm site test test-rust test-js corpus-report screenshots clean ext vsix ext-screenshots
+.PHONY: serve build setup setup-test wasm site test test-rust test-js corpus-report screenshots clean ext vsix ext-screenshots test-vscode
 
 serve: build
 	@echo "公文体检已就绪：http://127.0.0.1:$(PORT)/  （Ctrl+C 停止）"
@@ -36,9 +36,16 @@ ext:
 
 vsix: setup wasm ext
 
-# README screenshots of the extensions (headless Chromium).
+# The VS Code extension end to end in code-server (installed into .cache/ on first use).
+test-vscode: setup-test wasm ext
+	bash www/vscode/install-code-server.sh
+	node --test tests/js/ext-vscode-e2e.test.mjs
+
+# README screenshots of the extensions (headless Chromium; code-server for VS Code).
 ext-screenshots: setup-test wasm ext
 	node www/chromium/screenshots.mjs
+	bash www/vscode/install-code-server.sh
+	node www/vscode/screenshot.mjs
 
 test-rust:
 	cargo test --all-targets

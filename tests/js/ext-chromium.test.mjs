@@ -92,7 +92,7 @@ test('the tooltip shows the message and its fix changes the textarea', async () 
   await tip.waitFor({ timeout: 10000 });
   assert.match(await tip.textContent(), /标题序号不连续/);
   assert.match(await tip.textContent(), /structure\/heading-sequence/);
-  await tip.locator('button', { hasText: '改为“二”' }).click();
+  await tip.locator('button', { hasText: '改为“二、”' }).click();
   await page.waitForFunction(() => document.getElementById('ta').value.includes('二、下一步打算'), null, { timeout: 10000 });
   await waitMarks('#ta', 1);
   assert.equal(await page.inputValue('#ta'), REPORT.replace('三、', '二、'));

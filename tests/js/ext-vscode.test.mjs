@@ -75,12 +75,13 @@ test('every fix becomes a quick fix whose edit changes exactly the finding', () 
   const withFixes = result.findings.filter((f) => f.fixes.length);
   assert.equal(actions.length, withFixes.reduce((n, f) => n + f.fixes.length, 0));
   assert.ok(actions.length >= 2);
-  const heading = actions.find((a) => a.title.startsWith('改为“二”'));
+  const heading = actions.find((a) => a.title.startsWith('改为“二、”'));
   assert.ok(heading, actions.map((a) => a.title).join('|'));
   assert.equal(heading.kind, vscode.CodeActionKind.QuickFix);
   assert.equal(heading.diagnostics[0].code, 'structure/heading-sequence');
   assert.equal(doc.applied(heading.edit), '一、总体情况\n𠀀全年检查的的X次。\n二、下一步打算\n');
   const doubled = actions.find((a) => a.diagnostics[0].code === 'consistency/doubled-char');
+  assert.equal(doubled.title, '改为“的”（重复的字）'); // the flagged text as it will read, as on the page
   assert.equal(doc.applied(doubled.edit), '一、总体情况\n𠀀全年检查的X次。\n三、下一步打算\n');
   // Diagnostics from another extension get no actions from this one.
   const foreign = Object.assign(new vscode.Diagnostic(diags[0].range, 'x'), { source: 'cSpell', code: diags[0].code });

@@ -292,7 +292,7 @@ function showTip(field, finding) {
     el('div', 'msg', finding.message),
   );
   for (const fix of finding.fixes) {
-    const b = /** @type {HTMLButtonElement} */ (el('button', 'fix', fixLabel(fix)));
+    const b = /** @type {HTMLButtonElement} */ (el('button', 'fix', fixLabel(fix, finding, field.text.slice(finding.start, finding.end))));
     b.type = 'button';
     b.addEventListener('mousedown', (e) => e.preventDefault()); // keep the caret in the field
     b.addEventListener('click', () => applyFix(field, fix));

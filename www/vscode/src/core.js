@@ -119,7 +119,8 @@ export function quickFixes(vscode, doc, diagnostics, findings) {
     const f = findings.find((x) => x.rule === codeOf(d) && x.start === start && x.end === end);
     if (!f) continue;
     f.fixes.forEach((fix, i) => {
-      const a = new vscode.CodeAction(`${fixLabel(fix)}（${f.title ?? f.rule}）`, vscode.CodeActionKind.QuickFix);
+      const label = fixLabel(fix, f, doc.getText(rangeOf(vscode, doc, f.start, f.end)));
+      const a = new vscode.CodeAction(`${label}（${f.title ?? f.rule}）`, vscode.CodeActionKind.QuickFix);
       a.diagnostics = [d];
       a.edit = new vscode.WorkspaceEdit();
       a.edit.replace(doc.uri, rangeOf(vscode, doc, fix.start, fix.end), fix.replacement);
