@@ -20,8 +20,10 @@ try {
   await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20000 });
   await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 20000 });
   await page.keyboard.type('5:1');
   await page.keyboard.press('Enter');
+  await page.locator('.statusbar', { hasText: 'Ln 5, Col 1' }).waitFor({ timeout: 20000 });
   await page.keyboard.press('Control+.');
   await page.getByText('改为“二、”（标题序号不连续）').waitFor({ timeout: 20000 });
   await page.screenshot({ path: fileURLToPath(new URL('screenshots/vscode.png', import.meta.url)) });
