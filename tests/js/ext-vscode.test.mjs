@@ -64,8 +64,11 @@ test('settings map to the checker config: severity, rules off, allow-list', () =
   assert.deepEqual(languagesOf(vscode.settings({ languages: ['plaintext', 'html'] })), ['plaintext', 'html']);
 });
 
-test('a wrong rule id in the settings is reported by the checker, naming the key', () => {
+test('a wrong rule id or document type in the settings is reported by the checker, naming the key', () => {
   assert.throws(() => runCheck('调研X次。', toConfig(vscode.settings({ rules: { 'placeholder/nope': 'off' } }))), /placeholder\/nope/);
+  assert.deepEqual(toConfig(vscode.settings({ documentType: '请示' })), { documentType: '请示' });
+  runCheck('关于购置设备的请示\n调研X次。', toConfig(vscode.settings({ documentType: '请示' })));
+  assert.throws(() => runCheck('调研X次。', toConfig(vscode.settings({ documentType: '公告2' }))), /documentType/);
 });
 
 test('every fix becomes a quick fix whose edit changes exactly the finding', () => {
