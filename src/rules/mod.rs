@@ -5,15 +5,19 @@ use crate::registry::RuleMeta;
 
 pub mod consistency;
 pub mod formulation;
+pub mod number;
 pub mod placeholder;
 pub mod structure;
+pub mod typo;
 
 /// Every family's rule list, in the order rules run and are listed.
 pub static FAMILIES: &[&[&RuleMeta]] = &[
     structure::RULES,
     placeholder::RULES,
     consistency::RULES,
+    number::RULES,
     formulation::RULES,
+    typo::RULES,
 ];
 
 /// Is `c` a CJK ideograph (the characters Chinese text is written in)?

@@ -1,0 +1,5 @@
+//! Typos: a lexicon of common misspellings and traditional characters.
+
+use crate::registry::RuleMeta;
+
+pub static RULES: &[&RuleMeta] = &[];
