@@ -15,6 +15,9 @@ const KNOWN_REAL: &[(&str, &str)] = &[
     ("gzbg_national_2021.txt", "增长2.3％"),
     ("gzbg_national_2021.txt", "降到5.2％"),
     ("gzbg_national_2021.txt", "上涨2.5％"),
+    // typo/traditional: traditional characters in the simplified text of this copy.
+    ("cpc_congress_report_16.txt", "改革開放"),
+    ("cpc_congress_report_16.txt", "我們要"),
 ];
 
 #[test]
