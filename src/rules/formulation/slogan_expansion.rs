@@ -88,6 +88,18 @@ fn verdict(s: &Slogan, seg: &str, named: bool) -> Option<String> {
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let slogans = &*SLOGANS;
     let text = doc.para_text(p);
+    // Prefilter: how many element matches each slogan has in this paragraph.
+    let mut hits = vec![0usize; slogans.list.len()];
+    for m in slogans.elements.find_overlapping_iter(text) {
+        hits[slogans.element_owner[m.pattern().as_usize()]] += 1;
+    }
+    let has_trigger_slogan_name = slogans
+        .names
+        .find_iter(text)
+        .any(|m| slogans.list[m.pattern().as_usize()].trigger.is_some());
+    if hits.iter().all(|&h| h < 2) && !has_trigger_slogan_name {
+        return;
+    }
     let mut named_ranges: Vec<(usize, usize)> = Vec::new();
     // Expansions after a quoted name.
     for m in slogans.names.find_iter(text) {
@@ -117,8 +129,8 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             .map_or(text.len(), |e| start + e);
         let seg = &text[start..end];
         if !named_ranges.iter().any(|&(a, b)| a < end && start < b) {
-            for s in &slogans.list {
-                if s.trigger.is_some() || s.versions.iter().all(|v| v.len() < 3) {
+            for (i, s) in slogans.list.iter().enumerate() {
+                if hits[i] < 3 || s.trigger.is_some() || s.versions.iter().all(|v| v.len() < 3) {
                     continue;
                 }
                 if let Some(msg) = verdict(s, seg, false) {

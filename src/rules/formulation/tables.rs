@@ -22,6 +22,10 @@ pub(crate) struct Slogans {
     pub list: Vec<Slogan>,
     /// Matches every name.
     pub names: AhoCorasick,
+    /// Matches every element of every version; `element_owner[pattern]` is
+    /// the index of its slogan. A cheap prefilter for the expansion checks.
+    pub elements: AhoCorasick,
+    pub element_owner: Vec<usize>,
 }
 
 fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -50,7 +54,21 @@ pub(crate) static SLOGANS: LazyLock<Slogans> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .build(list.iter().map(|s| s.name))
         .unwrap();
-    Slogans { list, names }
+    let mut element_owner = Vec::new();
+    let mut patterns = Vec::new();
+    for (i, s) in list.iter().enumerate() {
+        for e in s.versions.iter().flatten() {
+            patterns.push(*e);
+            element_owner.push(i);
+        }
+    }
+    let elements = AhoCorasick::new(&patterns).unwrap();
+    Slogans {
+        list,
+        names,
+        elements,
+        element_owner,
+    }
 });
 
 pub(crate) struct WrongForm {
