@@ -18,6 +18,34 @@ const KNOWN_REAL: &[(&str, &str)] = &[
     // typo/traditional: traditional characters in the simplified text of this copy.
     ("cpc_congress_report_16.txt", "改革開放"),
     ("cpc_congress_report_16.txt", "我們要"),
+    // punctuation: full-width digit zero ０ (U+FF10) written for 〇 in year numerals (GB/T 15835 §4.2).
+    ("cpc_congress_report_16.txt", "二００一"),
+    ("cpc_congress_report_16.txt", "二０一０"),
+    ("cpc_congress_report_16.txt", "二０二０"),
+    ("cpc_congress_report_16.txt", "二０００"),
+    ("cpc_congress_report_16.txt", "二００八"),
+    // punctuation: a full-width digit in running text.
+    ("guowuyuan_guoling706.txt", "实习满１年"),
+    // punctuation: half-width marks between Chinese characters (GB/T 15834 §4.4, §4.6, §4.9).
+    ("gzbg2026_prov_jiangxi.txt", "序节奏,推动"),
+    ("gzbg2026_prov_jiangxi.txt", "发机构,增强"),
+    ("gzbg2026_prov_jiangxi.txt", "经验”,深化"),
+    ("gzbg2026_prov_beijing.txt", "增长点;推动"),
+    ("guowuyuan_guoling707.txt", "所得税;在中国"),
+    ("guowuyuan_guobanfa_2018_128.txt", "(国家发展改革委、"),
+    ("guowuyuan_guobanfa_2018_128.txt", "(生态环境部指导)"),
+    ("guowuyuan_guobanhan_2005_57.txt", "国家级(Ⅰ级)"),
+    ("guowuyuan_guobanhan_2005_57.txt", "省级(Ⅱ级)"),
+    // punctuation: （…) closed with a half-width bracket.
+    ("guowuyuan_guofa_2018_41.txt", "教育)、高"),
+    // punctuation: U+2022 bullet used as the 间隔号 · in a company name.
+    ("guowuyuan_guobanhan_2004_57.txt", "重工•起重"),
+    // punctuation: stray spaces in running text (before a quote, between two quoted
+    // names, around a number, after the newspaper's page-continuation note).
+    ("gzbg2026_prov_jiangxi.txt", "计划” “2030"),
+    ("gzbg2026_prov_jiangxi.txt", "有企业 “争"),
+    ("gzbg2026_prov_jiangxi.txt", "全省 100 个县"),
+    ("gzbg2026_prov_xizang.txt", "一版） 我们"),
 ];
 
 #[test]

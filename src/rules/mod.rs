@@ -7,6 +7,7 @@ pub mod consistency;
 pub mod formulation;
 pub mod number;
 pub mod placeholder;
+pub mod punctuation;
 pub mod structure;
 pub mod typo;
 
@@ -15,6 +16,7 @@ pub static FAMILIES: &[&[&RuleMeta]] = &[
     structure::RULES,
     placeholder::RULES,
     consistency::RULES,
+    punctuation::RULES,
     number::RULES,
     formulation::RULES,
     typo::RULES,

@@ -1,0 +1,181 @@
+use crate::model::Document;
+use crate::sink::Sink;
+
+crate::declare_rule! {
+    /// Finds quotation marks that are unpaired, misordered or wrongly nested:
+    /// `”两个确立“`, `“两个维护` (never closed), `‘四个意识’` as the outer quote,
+    /// `“学习“两个确立”精神”` (a double quote inside a double quote).
+    ///
+    /// Standard: GB/T 15834-2011 §4.8 (引号): double quotes outside, single
+    /// quotes inside (§4.8.3.2); a quotation of several paragraphs opens every
+    /// paragraph with “ and closes only at the end of the last one (§4.8.3.4).
+    ///
+    /// Stays quiet on a quotation that spans paragraphs and is closed at the
+    /// end: each following paragraph that opens with “ continues it, and a
+    /// paragraph that closes it (a quotation broken over two lines) ends it.
+    /// An apostrophe between Latin letters (`China’s`) is not a quote.
+    ///
+    /// No fix: where the missing mark belongs is the writer's call.
+    pub static UNPAIRED_QUOTE = {
+        id: "punctuation/unpaired-quote",
+        category: Punctuation,
+        severity: Warning,
+        title: "引号不成对或嵌套错误",
+        check: Document(check),
+    };
+}
+
+#[derive(Clone, Copy)]
+struct Open {
+    c: char,
+    pos: usize,
+}
+
+fn check(doc: &Document, sink: &mut Sink<'_>) {
+    // Double quotes left open by earlier paragraphs.
+    let mut carried: Vec<Open> = Vec::new();
+    for p in &doc.paragraphs {
+        let text = doc.para_text(p);
+        let mut chars = text.char_indices().peekable();
+        // A paragraph that opens with “ while a quotation is open continues it.
+        let continued = !carried.is_empty() && text.starts_with('“');
+        if continued {
+            chars.next();
+        }
+        let mut stack: Vec<Open> = Vec::new();
+        let mut prev: Option<char> = None;
+        while let Some((b, c)) = chars.next() {
+            // Prime quotes 〝〞 stand for “” (punctuation/corner-quote fixes the form).
+            let c = match c {
+                '〝' => '“',
+                '〞' | '〟' => '”',
+                c => c,
+            };
+            let next = chars.peek().map(|&(_, c)| c);
+            let pos = p.start + b;
+            match c {
+                '“' => {
+                    if stack.last().is_some_and(|o| o.c == '“') {
+                        sink.report(
+                            pos,
+                            pos + c.len_utf8(),
+                            "双引号里又用双引号：内层引号应改用单引号‘’，或前面缺少后引号“””",
+                        );
+                    }
+                    stack.push(Open { c, pos });
+                }
+                '‘' => {
+                    if stack.is_empty() {
+                        sink.report(
+                            pos,
+                            pos + c.len_utf8(),
+                            "单引号只用于双引号之内：最外层引号应改用双引号“”",
+                        );
+                    }
+                    stack.push(Open { c, pos });
+                }
+                '”' | '’' => {
+                    let apostrophe = c == '’'
+                        && prev.is_some_and(|c| c.is_ascii_alphabetic())
+                        && next.is_some_and(|c| c.is_ascii_alphabetic());
+                    if apostrophe {
+                        prev = Some(c);
+                        continue;
+                    }
+                    let opener = if c == '”' { '“' } else { '‘' };
+                    if let Some(k) = stack.iter().rposition(|o| o.c == opener) {
+                        // Inner quotes left open: “开展‘自审自发”.
+                        for o in stack.drain(k + 1..) {
+                            unclosed(o, sink);
+                        }
+                        stack.pop();
+                        prev = Some(c);
+                        continue;
+                    }
+                    match stack.last() {
+                        Some(o) => {
+                            sink.report(
+                                o.pos,
+                                pos + c.len_utf8(),
+                                format!("“{}”与“{c}”不配对：单双引号应各自成对", o.c),
+                            );
+                            stack.pop();
+                        }
+                        None if c == '”' && !carried.is_empty() => {
+                            carried.pop();
+                        }
+                        None => {
+                            sink.report(
+                                pos,
+                                pos + c.len_utf8(),
+                                format!(
+                                    "“{c}”前面没有对应的“{opener}”：请补上前引号，或删去多余的后引号"
+                                ),
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        if !continued {
+            for o in carried.drain(..) {
+                unclosed(o, sink);
+            }
+        }
+        // Single quotes do not carry over a paragraph break.
+        for o in stack {
+            if o.c == '“' {
+                carried.push(o);
+            } else {
+                unclosed(o, sink);
+            }
+        }
+    }
+    for o in carried {
+        unclosed(o, sink);
+    }
+}
+
+fn unclosed(o: Open, sink: &mut Sink<'_>) {
+    let close = if o.c == '“' { '”' } else { '’' };
+    sink.report(
+        o.pos,
+        o.pos + o.c.len_utf8(),
+        format!("“{}”没有对应的“{close}”：请在引文结束处补上后引号", o.c),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_fires, assert_quiet};
+    const R: &str = "punctuation/unpaired-quote";
+
+    #[test]
+    fn fires_on_unpaired_misordered_and_nested() {
+        assert_fires(R, "坚持⟦“⟧两个维护。");
+        assert_fires(R, "坚持⟦”⟧两个确立⟦“⟧。");
+        assert_fires(R, "增强⟦‘⟧四个意识’。");
+        assert_fires(R, "学习“学习⟦“⟧两个确立”精神”。");
+        assert_fires(R, "提出“开展⟦‘⟧自审自发”试点。");
+        assert_fires(R, "提出⟦“开展’⟧试点。");
+        assert_fires(R, "第一段⟦“⟧引文\n第二段没有继续。");
+    }
+
+    #[test]
+    fn quiet_on_pairs_and_multi_paragraph_quotes() {
+        for t in [
+            "坚定拥护“两个确立”、坚决做到“两个维护”。",
+            "提出“开展专项债券项目‘自审自发’试点”。",
+            "实施“‘五未’土地处置+‘标准地’”改革。",
+            "他说：“第一段。\n“第二段。\n“第三段。”",
+            "他说：“第一段，\n第二段。”",
+            "China’s economy，“一带一路”。",
+            "“人”“地”“钱”统筹。",
+            "建设“两型社会〞综合配套改革试验区。",
+        ] {
+            assert_quiet(R, t);
+        }
+    }
+}
