@@ -21,8 +21,10 @@ crate::declare_rule! {
     /// (`(一)`, left to the structure rules). Brackets are reported as a pair.
     /// Unpaired or mixed brackets (`（…)`) are `punctuation/unpaired-bracket`'s.
     ///
-    /// Fix (safe): the full-width form (`.` becomes `。`). A `.` between two
-    /// Chinese characters may also be a misplaced 间隔号, so its fix is review.
+    /// A `.` between two Chinese characters (`以.为统领`) masks a character and
+    /// is `placeholder/masked-char`'s.
+    ///
+    /// Fix (safe): the full-width form (`.` becomes `。`).
     pub static HALF_WIDTH = {
         id: "punctuation/half-width",
         category: Punctuation,
@@ -93,9 +95,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             // A question or exclamation mark ends what came before it; after
             // 、，。 or at the start it stands for a lost character.
             '?' | '!' => prev.is_some_and(|c| is_han(c) || is_closing(c)),
+            // Between two Han characters (以.为统领) a dot masks a character:
+            // placeholder/masked-char reports it.
             '.' => {
                 prev.is_some_and(|c| is_han(c) || is_closing(c))
-                    && next.is_none_or(|c| is_zh(c) || c.is_whitespace())
+                    && next.is_none_or(|c| (is_zh(c) && !is_han(c)) || c.is_whitespace())
                     && !is_ordinal_dot(&chars, i)
             }
             _ => false,
@@ -108,24 +112,13 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         };
         let start = p.start + b;
         let end = start + 1;
-        let (message, applicability) = if c == '.' && next.is_some_and(is_han) {
-            (
-                "中文里不用半角句点“.”：句末改为“。”，人名间隔改为“·”".to_string(),
-                Applicability::Review,
-            )
-        } else if c == '.' {
-            (
-                "中文句末应使用句号“。”，不用半角句点“.”".to_string(),
-                Applicability::Safe,
-            )
+        let message = if c == '.' {
+            "中文句末应使用句号“。”，不用半角句点“.”".to_string()
         } else {
-            (
-                format!("中文里应使用全角{name}“{full}”，不用半角“{c}”"),
-                Applicability::Safe,
-            )
+            format!("中文里应使用全角{name}“{full}”，不用半角“{c}”")
         };
         sink.report(start, end, message)
-            .fix(start, end, full.to_string(), applicability);
+            .fix(start, end, full.to_string(), Applicability::Safe);
     }
     straight_quotes(&chars, &quotes, p.start, sink);
 }
@@ -244,6 +237,7 @@ mod tests {
             "比分3:1。",
             "输入&nbsp;字符。",
             "请打开通知.docx文件。",
+            "坚持以.为统领。",
         ] {
             assert_quiet(R, t);
         }
