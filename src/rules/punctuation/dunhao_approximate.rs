@@ -61,7 +61,10 @@ fn digit(c: char) -> Option<u8> {
 
 fn neighbours(a: char, b: char) -> bool {
     match (digit(a), digit(b)) {
-        (Some(x), Some(y)) => y == x + 1 || (x, y) == (3, 5) || (a, b) == ('两', '三'),
+        // 一、二 is a list (一、二类): one or two is written 一两, not 一二.
+        (Some(x), Some(y)) if a != '一' => {
+            y == x + 1 || (x, y) == (3, 5) || (a, b) == ('两', '三')
+        }
         _ => false,
     }
 }
@@ -146,6 +149,7 @@ mod tests {
             "一、二年级",
             "三、五、七个",
             "十一、二个",
+            "一、二个",
         ] {
             assert_quiet(R, t);
         }

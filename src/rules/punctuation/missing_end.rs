@@ -34,7 +34,18 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         return;
     }
     let text = doc.para_text(p);
-    if !text.contains('，') || text.contains('\t') || text.chars().count() < 20 {
+    if !text.contains('，') || text.contains('\t') || text.ends_with("-->") {
+        return;
+    }
+    // Inline markers (<!-- gwlint-disable -->) are not text.
+    let mut len = 0;
+    let mut rest = text;
+    while let Some(i) = rest.find("<!--") {
+        len += rest[..i].chars().count();
+        rest = rest[i..].find("-->").map_or("", |j| &rest[i + j + 3..]);
+    }
+    len += rest.chars().count();
+    if len < 20 {
         return;
     }
     let Some(last) = text.chars().next_back() else {
@@ -78,6 +89,8 @@ mod tests {
             "标题\n第一章 总则\n",
             "标题\n某某县人民政府办公室，2024年3月5日\n",
             "标题\n各位代表\n",
+            "标题\n调研X次，县县本级。<!-- gwlint-enable -->县县本级\n",
+            "标题\n我们坚持以人民为中心，切实提高工作质量和服务水平<!-- gwlint-disable-line -->\n",
         ] {
             assert_quiet(R, t);
         }

@@ -71,8 +71,10 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         let (prev, next) = (chars[i - 1].1, chars.get(j).map(|&(_, c)| c));
         let Some(next) = next else { break };
         let latin = |c: char| c.is_ascii_alphanumeric() || c == '%';
+        // Beside a Chinese mark, the other side must be text (not `<!-- marker -->`).
+        let text_like = |c: char| is_zh(c) || c.is_alphanumeric();
         let message = if is_zh_punct(prev) || is_zh_punct(next) {
-            (is_zh(prev) || is_zh(next)).then_some("标点符号前后不应有空格，请删去")
+            (text_like(prev) && text_like(next)).then_some("标点符号前后不应有空格，请删去")
         } else if is_han(prev) && is_han(next) {
             (marked == 0).then_some("汉字之间多了空格，请删去")
         } else if (is_han(prev) && latin(next)) || (latin(prev) && is_han(next)) {
@@ -143,6 +145,7 @@ mod tests {
             "引用Hello world的说法，提高能力。",
             "依据GB/T 15834执行，提高能力。",
             "项目\t金额\t备注，说明",
+            "调研X次，县县本级。 <!-- gwlint-disable-line -->",
             "第十一条 个人所得税，依法缴纳。",
             "1.2.1 国家级，省级。",
             "6. “一表同享”：通过数字化技术，强化共享。",
