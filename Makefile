@@ -4,7 +4,7 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_BUILD_STD :=
 -include .toolchain.env
 
-.PHONY: serve build setup setup-test wasm site test test-rust test-js corpus-report screenshots clean ext vsix ext-screenshots test-vscode
+.PHONY: serve build setup setup-test wasm site test test-rust test-js corpus-report screenshots clean ext vsix ext-screenshots test-vscode dict bench
 
 serve: build
 	@echo "公文体检已就绪：http://127.0.0.1:$(PORT)/  （Ctrl+C 停止）"
@@ -58,6 +58,16 @@ screenshots: setup-test wasm site
 
 corpus-report:
 	cargo run --release --example corpus_report
+
+# Rebuilds data/jieba-dict.bin from the dict.txt of the jieba-rs crate Cargo fetched.
+dict:
+	cargo run --release --example make_dict -- "$$(dirname "$$(cargo metadata --format-version 1 \
+	  | grep -o '"manifest_path":"[^"]*jieba-rs-[0-9.]*/Cargo.toml"' | cut -d'"' -f4)")/src/data/dict.txt" \
+	  data/jieba-dict.bin
+
+# Speed and size, written to BENCHMARKS.md (see bench/README.md).
+bench:
+	node bench/run.mjs
 
 clean:
 	rm -rf dist pkg target/wasm32-unknown-unknown dist-ext www/vscode/out www/chromium/out

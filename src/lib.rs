@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod incremental;
 pub mod model;
 pub mod offsets;
 pub mod registry;
@@ -17,20 +18,21 @@ pub mod suppress;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod wasm_checker;
 
 #[cfg(test)]
 pub mod testing;
 
 pub use config::Config;
 pub use diagnostic::{Applicability, Category, Diagnostic, Fix, Severity};
+pub use incremental::Checker;
 pub use model::Document;
-
-use registry::Check;
-use sink::Sink;
 
 /// Everything one check produces. Front ends that show more than underlines
 /// (the page's side panel, the CLI's JSON) use this; later additions (the
-/// placeholder checklist, the outline) become fields here.
+/// placeholder checklist, the outline) become fields here, computed in
+/// [`analysis_from`] so that [`Checker`] returns them too.
 #[derive(Debug)]
 pub struct Analysis {
     /// Findings sorted by position, then rule id.
@@ -41,17 +43,31 @@ pub struct Analysis {
     /// The heading tree (numbered headings, chapters, sections, attachments)
     /// as a flat pre-order list, for the navigation pane.
     pub outline: Vec<rules::structure::outline::OutlineNode>,
+    /// Some rules could not run because word segmentation is not loaded yet
+    /// (wasm before `loadDictionary`); check again once it is.
+    pub segmentation_pending: bool,
 }
 
 /// Checks `text` and returns everything the front ends show.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
     let doc = Document::parse(text);
-    let diagnostics = check_document(&doc, config);
-    let placeholders = rules::placeholder::checklist(&doc, &diagnostics);
+    let (diagnostics, pending) = incremental::check_full(&doc, config);
+    analysis_from(&doc, diagnostics, pending)
+}
+
+/// Builds the [`Analysis`] of a checked document from its findings (shared by
+/// [`analyze`] and [`Checker`]: new fields go here).
+pub(crate) fn analysis_from(
+    doc: &Document,
+    diagnostics: Vec<Diagnostic>,
+    segmentation_pending: bool,
+) -> Analysis {
+    let placeholders = rules::placeholder::checklist(doc, &diagnostics);
     Analysis {
         diagnostics,
         placeholders,
-        outline: rules::structure::outline::outline(&doc),
+        outline: rules::structure::outline::outline(doc),
+        segmentation_pending,
     }
 }
 
@@ -61,25 +77,8 @@ pub fn check(text: &str, config: &Config) -> Vec<Diagnostic> {
     check_document(&doc, config)
 }
 
+/// Runs every enabled rule on a parsed document (see [`incremental`] for the
+/// engine and its cached form, [`Checker`]).
 pub fn check_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in registry::all() {
-        let Some(severity) = config.severity_of(rule) else {
-            continue;
-        };
-        let mut sink = Sink::new(rule, severity, config);
-        match &rule.check {
-            Check::Paragraph(f) => {
-                for p in &doc.paragraphs {
-                    f(doc, p, &mut sink);
-                }
-            }
-            Check::Document(f) => f(doc, &mut sink),
-        }
-        out.append(&mut sink.out);
-    }
-    config.drop_allowed(doc.text, &mut out);
-    suppress::apply(doc, &mut out);
-    out.sort_by(|a, b| (a.start, a.end, a.rule.id).cmp(&(b.start, b.end, b.rule.id)));
-    out
+    incremental::check_full(doc, config).0
 }

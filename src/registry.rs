@@ -7,11 +7,14 @@ use crate::diagnostic::{Category, Severity};
 use crate::model::{Document, Paragraph};
 use crate::sink::Sink;
 
-/// What a rule looks at. Paragraph rules see one paragraph at a time (and can be
-/// cached per paragraph); document rules see the whole model.
+/// What a rule looks at. Paragraph rules see one paragraph at a time and must
+/// depend on nothing else (their results are cached per paragraph, see
+/// `crate::incremental`); document rules see the whole model; fact rules note
+/// facts per paragraph (cached) and judge the document from them.
 pub enum Check {
     Paragraph(fn(&Document, &Paragraph, &mut Sink<'_>)),
     Document(fn(&Document, &mut Sink<'_>)),
+    Facts(crate::incremental::FactRule),
 }
 
 pub struct RuleMeta {

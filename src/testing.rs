@@ -5,10 +5,17 @@ use crate::{check, Config, Diagnostic};
 
 fn run(rule: &str, text: &str) -> Vec<Diagnostic> {
     assert!(crate::registry::find(rule).is_some(), "unknown rule {rule}");
-    check(text, &Config::default())
-        .into_iter()
-        .filter(|d| d.rule.id == rule)
-        .collect()
+    let all = check(text, &Config::default());
+    // Every rule test also checks the contract of the per-paragraph cache: the
+    // incremental checker (paragraphs checked on their own) must agree.
+    let incremental = crate::Checker::new(Config::default()).check(text);
+    assert_eq!(
+        format!("{incremental:?}"),
+        format!("{all:?}"),
+        "the cached per-paragraph check differs from the full check on {text:?}: \
+         a Paragraph rule may only look at its own paragraph (see src/incremental.rs)"
+    );
+    all.into_iter().filter(|d| d.rule.id == rule).collect()
 }
 
 /// Asserts that `rule` fires exactly over each `⟦…⟧` span of `marked`, and nowhere else.

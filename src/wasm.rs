@@ -12,12 +12,12 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-fn parse_config(config: JsValue) -> Result<Config, JsValue> {
+pub(crate) fn parse_config(config: JsValue) -> Result<Config, JsValue> {
     if config.is_undefined() || config.is_null() {
         return Ok(Config::default());
     }
@@ -47,22 +47,33 @@ struct AnalysisOut {
     findings: Vec<crate::offsets::Finding>,
     placeholders: Vec<crate::rules::placeholder::PlaceholderOut>,
     outline: Vec<crate::rules::structure::outline::OutlineOut>,
+    /// Findings that need word segmentation are missing: call
+    /// `loadDictionary` and check again.
+    #[serde(rename = "segmentationPending")]
+    segmentation_pending: bool,
 }
 
-/// `analyze(text, config?)` → `{findings, placeholders}`: what `check` returns,
-/// plus the side panel's data. `placeholders` is the "N 处待填" checklist:
-/// `[{start, end, line, column, text, before, after, rule}]` in document order
-/// (UTF-16 offsets). `outline` is the heading tree, pre-order:
-/// `[{kind, level, depth, parent?, number, text, start, end, line}]` (UTF-16).
-#[wasm_bindgen]
-pub fn analyze(text: &str, config: JsValue) -> Result<JsValue, JsValue> {
-    let config = parse_config(config)?;
-    let a = crate::analyze(text, &config);
+/// The JS object for an analysis (also returned by `Checker.analyze`).
+pub(crate) fn analysis_to_js(text: &str, a: &crate::Analysis) -> Result<JsValue, JsValue> {
     to_js(&AnalysisOut {
         findings: to_findings(text, &a.diagnostics, Unit::Utf16, true),
         placeholders: crate::rules::placeholder::to_out(text, &a.placeholders, Unit::Utf16),
         outline: crate::rules::structure::outline::to_out(text, &a.outline, Unit::Utf16),
+        segmentation_pending: a.segmentation_pending,
     })
+}
+
+/// `analyze(text, config?)` → `{findings, placeholders, outline,
+/// segmentationPending}`: what `check` returns, plus the side panel's data.
+/// `placeholders` is the "N 处待填" checklist:
+/// `[{start, end, line, column, text, before, after, rule}]` in document order
+/// (UTF-16 offsets). `outline` is the heading tree, pre-order:
+/// `[{kind, level, depth, parent?, number, text, start, end, line}]` (UTF-16).
+/// `segmentationPending`: findings that need the dictionary are missing.
+#[wasm_bindgen]
+pub fn analyze(text: &str, config: JsValue) -> Result<JsValue, JsValue> {
+    let config = parse_config(config)?;
+    analysis_to_js(text, &crate::analyze(text, &config))
 }
 
 #[derive(Serialize)]

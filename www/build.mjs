@@ -55,6 +55,9 @@ await writeFile(join(out, 'index.html'), html.replace('<link rel="stylesheet" hr
 await copyFile(join(www, 'style.css'), join(out, 'style.css'));
 const wasm = await readFile(join(root, 'pkg/gwlint_bg.wasm'));
 await writeFile(join(out, 'gwlint_bg.wasm'), wasm);
+// Word segmentation's dictionary, loaded by the worker after the first check.
+const dict = await readFile(join(root, 'data/jieba-dict.bin'));
+await writeFile(join(out, 'gwlint-dict.bin'), dict);
 
 // The single file.
 const single = await build({
@@ -86,6 +89,7 @@ let one = html
   .replace('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`)
   .replace(marker('script'), () => [
     `<script type="application/octet-stream" id="gw-wasm">${wasm.toString('base64')}</script>`,
+    `<script type="application/octet-stream" id="gw-dict">${dict.toString('base64')}</script>`,
     `<script type="application/octet-stream" id="gw-worker">${Buffer.from(workerJs).toString('base64')}</script>`,
     `<script>${appJs}</script>`,
   ].join('\n'));

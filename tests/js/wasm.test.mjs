@@ -3,9 +3,43 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, check, rules } from '../../pkg/gwlint.js';
+import { initSync, check, rules, analyze, loadDictionary, dictionaryLoaded, Checker } from '../../pkg/gwlint.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/gwlint_bg.wasm', import.meta.url)) });
+const DICT = readFileSync(new URL('../../data/jieba-dict.bin', import.meta.url));
+
+// First, before the dictionary: segmentation-free rules work, the others are pending.
+test('before loadDictionary, findings that need segmentation are pending, not wrong', () => {
+  assert.equal(dictionaryLoaded(), false);
+  const text = '调研X次。\n《县县本级办法》';
+  const a = analyze(text, undefined);
+  assert.equal(a.segmentationPending, true);
+  assert.deepEqual(a.findings.map((f) => f.rule), ['placeholder/x-slot']);
+  const c = new Checker(undefined);
+  assert.equal(c.analyze(text).segmentationPending, true);
+  assert.throws(() => loadDictionary(new Uint8Array([1, 2, 3])), /词典/);
+  loadDictionary(new Uint8Array(DICT));
+  assert.equal(dictionaryLoaded(), true);
+  const b = c.analyze(text);
+  assert.equal(b.segmentationPending, false);
+  assert.deepEqual(b.findings.map((f) => f.rule), ['placeholder/x-slot', 'consistency/doubled-char']);
+  assert.deepEqual(b, analyze(text, undefined));
+});
+
+test('Checker: edits re-check changed paragraphs, results equal a full check', () => {
+  const c = new Checker({ rules: { structure: 'error' } });
+  let text = '一、甲\n调研X次。\n三、丙\n';
+  assert.deepEqual(c.analyze(text), analyze(text, { rules: { structure: 'error' } }));
+  text = text.replace('调研X次。', '调研X次，的的。');
+  const a = c.analyze(text);
+  assert.deepEqual(a, analyze(text, { rules: { structure: 'error' } }));
+  assert.deepEqual(a.findings.map((f) => text.slice(f.start, f.end)), ['X', '的的', '三、']);
+  assert.ok(c.cached >= 3);
+  c.setConfig({ rules: { consistency: 'off' } });
+  assert.deepEqual(c.analyze(text).findings.map((f) => f.rule), ['placeholder/x-slot', 'structure/heading-sequence']);
+  assert.throws(() => c.setConfig({ rules: { nope: 'off' } }), /nope/);
+  assert.throws(() => new Checker('{"rulez":1}'), /rulez/);
+});
 
 test('UTF-16 offsets stay right after a character outside the BMP', () => {
   const text = '𠀀𠀁😀调研X次。\n《县县本级办法》';
@@ -46,10 +80,10 @@ test('rules() lists the registry with Chinese titles and docs', () => {
 });
 
 test('analyze() returns the same findings as check()', async () => {
-  const { analyze } = await import('../../pkg/gwlint.js');
   const text = '一、甲\n三、丙\n调研X次。';
   const a = analyze(text, undefined);
   assert.deepEqual(a.findings, check(text, undefined));
+  assert.equal(a.segmentationPending, false);
   assert.equal(a.findings.length, 2);
 });
 

@@ -23,6 +23,12 @@ function decodeBase64(b64) {
   return bytes;
 }
 
+function dictSource() {
+  const b64 = embedded('gw-dict');
+  if (b64) return { bytes: decodeBase64(b64) };
+  return { url: new URL('gwlint-dict.bin', document.baseURI).href };
+}
+
 /**
  * Where the wasm comes from. On a site the page starts downloading and
  * compiling it at once, while the worker's script loads; the worker then gets
@@ -79,6 +85,7 @@ class WorkerChecker {
       this.worker.onmessage = (e) => {
         const m = e.data;
         if (m.type === 'ready') resolve(m);
+        else if (m.type === 'dictionary') this.ondictionary?.();
         else if (m.type === 'failed') reject(new Error(m.message));
         else if (m.type === 'result' || m.type === 'error') {
           const w = this.waiting.get(m.id);
@@ -90,7 +97,9 @@ class WorkerChecker {
       };
       // Bytes are copied (the main thread keeps them for its fallback); a module is shared.
       const bytes = input.bytes ? input.bytes.slice() : undefined;
-      this.worker.postMessage({ type: 'init', wasm: bytes ? { bytes } : input }, bytes ? [bytes.buffer] : []);
+      const dict = dictSource();
+      const transfer = [bytes?.buffer, dict.bytes?.buffer].filter(Boolean);
+      this.worker.postMessage({ type: 'init', wasm: bytes ? { bytes } : input, dict }, transfer);
     });
   }
 
@@ -116,11 +125,15 @@ class MainThreadChecker {
 
   async start(wasm) {
     this.engine = await import('./engine.js');
-    return this.engine.loadEngine(await engineInput(wasm));
+    return this.engine.loadEngine(await engineInput(wasm), dictSource());
   }
 
   async analyze(text, config) {
-    return this.engine.runAnalyze(text, config);
+    const result = this.engine.runAnalyze(text, config);
+    if (result.segmentationPending) {
+      this.engine.loadDictionaryOnce().then(() => this.ondictionary?.(), () => {});
+    }
+    return result;
   }
 
   stop() {}
@@ -128,7 +141,8 @@ class MainThreadChecker {
 
 /**
  * Starts the checker; resolves with `{checker, rules, supports}`.
- * `checker.mode` is 'worker' or 'main'.
+ * `checker.mode` is 'worker' or 'main'; `checker.ondictionary` is called once
+ * word segmentation is loaded (check again: earlier results lacked its rules).
  */
 export async function startChecker() {
   const wasm = wasmSource();

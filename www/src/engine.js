@@ -1,15 +1,34 @@
 // The checker itself (the wasm), wrapped for whichever thread runs it: the Web
 // Worker (worker.js) normally, the page's main thread as a fallback.
 // Protocol of the worker (same shapes as these functions):
-//   → {type:'init', wasm:{module}|{bytes}|{url}}      ← {type:'ready', rules, supports} | {type:'failed', message}
+//   → {type:'init', wasm:{module}|{bytes}|{url}, dict}  ← {type:'ready', rules, supports} | {type:'failed', message}
 //   → {type:'analyze', id, text, config}     ← {type:'result', id, result} | {type:'error', id, message}
-import init, { initSync, analyze, rules } from '../../pkg/gwlint.js';
+//                                            ← {type:'dictionary'} once word segmentation is loaded:
+//                                              results before it lacked the rules that need it
+//                                              (result.segmentationPending); check again.
+// The init message also carries `dict: {url}|{bytes}`, the segmentation dictionary,
+// loaded after the first result that needs it, so it never delays the first underlines.
+import init, { initSync, analyze, rules, loadDictionary, Checker } from '../../pkg/gwlint.js';
+
+let dictSource = null;
+let dictLoading = null;
 
 /** Loads the wasm: a compiled module or bytes (sync), or a URL. */
-export async function loadEngine(wasm) {
+export async function loadEngine(wasm, dict) {
   if (wasm.module || wasm.bytes) initSync({ module: wasm.module ?? wasm.bytes });
   else await init({ module_or_path: wasm.url });
+  dictSource = dict ?? null;
   return { rules: rules(), supports: probeConfigKeys() };
+}
+
+/** Loads the dictionary once (0.2-0.4 s); resolves when it is in. */
+export function loadDictionaryOnce() {
+  dictLoading ??= (async () => {
+    if (!dictSource) throw new Error('no dictionary');
+    const bytes = dictSource.bytes ?? new Uint8Array(await (await fetch(dictSource.url)).arrayBuffer());
+    loadDictionary(bytes);
+  })();
+  return dictLoading;
 }
 
 /**
@@ -29,7 +48,16 @@ function probeConfigKeys() {
   return supports;
 }
 
-/** One check: `{findings, outline?, placeholders?}`; throws a message string on a bad config. */
+// The incremental checker keeps each paragraph's results: a keystroke re-checks
+// one paragraph. A new config (compared as JSON) empties its cache.
+let checker = null;
+let checkerConfig = null;
+
+/** One check: `{findings, outline?, placeholders?, segmentationPending}`; throws a message string on a bad config. */
 export function runAnalyze(text, config) {
-  return analyze(text, config ?? undefined);
+  const key = JSON.stringify(config ?? null);
+  if (!checker) checker = new Checker(config ?? undefined);
+  else if (key !== checkerConfig) checker.setConfig(config ?? undefined);
+  checkerConfig = key;
+  return checker.analyze(text);
 }

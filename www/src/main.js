@@ -303,6 +303,7 @@ async function main() {
     return;
   }
   app.checker = started.checker;
+  app.checker.ondictionary = () => app.scheduler.now();
   app.registry = started.rules;
   app.supports = started.supports;
   document.documentElement.dataset.engine = app.checker.mode;

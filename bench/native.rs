@@ -1,0 +1,68 @@
+//! Native timings for `make bench` (bench/run.mjs runs this and reads its
+//! JSON): dictionary load, full check per text size, one keystroke through the
+//! incremental checker. Usage: `cargo bench --bench native -- RUNS FILE...`.
+
+use gwlint::{check, Checker, Config};
+use std::time::Instant;
+
+fn stats(mut ms: Vec<f64>) -> String {
+    ms.sort_by(f64::total_cmp);
+    format!(
+        "{{\"min\":{:.4},\"median\":{:.4},\"runs\":{}}}",
+        ms[0],
+        ms[ms.len() / 2],
+        ms.len()
+    )
+}
+
+fn time<T>(f: impl FnOnce() -> T) -> (T, f64) {
+    let t = Instant::now();
+    let r = f();
+    (r, t.elapsed().as_secs_f64() * 1e3)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let Some((runs, files)) = args.split_first() else {
+        eprintln!("usage: cargo bench --bench native -- RUNS FILE...");
+        std::process::exit(2);
+    };
+    let runs: usize = runs.parse().expect("RUNS");
+    let config = Config::default();
+    let (_, dict_ms) = time(|| gwlint::segment::Segmenter.cut("层层压实"));
+    let mut out = vec![format!("\"dictionaryLoad\":{dict_ms:.3}")];
+    for f in files {
+        let text = std::fs::read_to_string(f).expect("read text");
+        let chars = text.chars().count();
+        for _ in 0..3 {
+            check(&text, &config);
+        }
+        let full: Vec<f64> = (0..runs)
+            .map(|_| time(|| check(&text, &config)).1)
+            .collect();
+        let findings = check(&text, &config).len();
+        // One keystroke: type a character in the middle paragraph, then delete it.
+        let mut checker = Checker::new(config.clone());
+        checker.check(&text);
+        let mid = text.floor_char_boundary(text.len() / 2);
+        let typed = format!("{}的{}", &text[..mid], &text[mid..]);
+        let mut key = Vec::new();
+        for i in 0..runs * 2 + 4 {
+            let t = if i % 2 == 0 { &typed } else { &text };
+            let ms = time(|| checker.check(t)).1;
+            if i >= 4 {
+                key.push(ms);
+            }
+        }
+        out.push(format!(
+            "\"{}\":{{\"chars\":{chars},\"findings\":{findings},\"full\":{},\"keystroke\":{}}}",
+            f.rsplit('/').next().unwrap(),
+            stats(full),
+            stats(key)
+        ));
+    }
+    println!("{{{}}}", out.join(","));
+}
