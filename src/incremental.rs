@@ -7,9 +7,9 @@
 //! checker), so a keystroke re-runs the paragraph rules on one paragraph only.
 //!
 //! The contract that makes the cache correct: a `Check::Paragraph` rule (and a
-//! fact rule's `collect`) depends only on its paragraph's text and the config,
-//! never on other paragraphs. On a cache miss the checker runs them on the
-//! paragraph parsed on its own, so a rule that peeks at its neighbours gives
+//! fact rule's `collect`) depends only on its paragraph's line (text and
+//! indentation) and the config, never on other paragraphs. On a cache miss the
+//! checker runs them on the line parsed on its own, so a rule that peeks at its neighbours gives
 //! different results here than in [`crate::check`]; `crate::testing` compares
 //! the two in every rule test, and `tests/incremental.rs` does on the corpus.
 //!
@@ -89,7 +89,8 @@ impl Plan {
     }
 }
 
-/// What the per-paragraph step produced for one paragraph.
+/// What the per-paragraph step produced for one paragraph (offsets relative
+/// to the start of its line in the [`Checker`]).
 #[derive(Clone, Default)]
 struct ParaResult {
     diags: Vec<Diagnostic>,
@@ -287,7 +288,9 @@ impl Checker {
         self.update += 1;
         let now = self.update;
         for p in &doc.paragraphs {
-            let text = doc.para_text(p);
+            // Keyed on the whole line: a rule may read its paragraph's indentation.
+            let line = doc.lines[p.line];
+            let text = doc.slice(line.start, line.end);
             if let Some(e) = self.cache.get_mut(text) {
                 e.used = now;
                 continue;
@@ -295,7 +298,7 @@ impl Checker {
             // Parsed on its own: the paragraph's findings cannot depend on its neighbours.
             let alone = Document::parse(text);
             let result = match alone.paragraphs.first() {
-                Some(ap) => run_paragraph(&self.plan, &self.config, &alone, ap, ap.start),
+                Some(ap) => run_paragraph(&self.plan, &self.config, &alone, ap, 0),
                 None => ParaResult::default(),
             };
             self.cached_pending |= result.pending;
@@ -305,7 +308,10 @@ impl Checker {
         let paras: Vec<(&ParaResult, usize)> = doc
             .paragraphs
             .iter()
-            .map(|p| (&cache[doc.para_text(p)].result, p.start))
+            .map(|p| {
+                let line = doc.lines[p.line];
+                (&cache[doc.slice(line.start, line.end)].result, line.start)
+            })
             .collect();
         let out = finish(&self.plan, &self.config, doc, paras.iter().copied());
         // Keep this update's paragraphs and the previous one's (an undo, or

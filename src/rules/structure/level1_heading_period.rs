@@ -24,8 +24,15 @@ crate::declare_rule! {
         category: Structure,
         severity: Warning,
         title: "一级标题末尾有句号",
-        check: Paragraph(check),
+        check: Document(check_all),
     };
+}
+
+/// A document rule: whether a heading is a list item depends on its neighbours.
+fn check_all(doc: &Document, sink: &mut Sink<'_>) {
+    for p in &doc.paragraphs {
+        check(doc, p, sink);
+    }
 }
 
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
