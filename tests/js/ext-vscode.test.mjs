@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { initSync, rules } from '../../pkg/gwlint.js';
+import { initSync, rules, loadDictionary } from '../../pkg/gwlint.js';
 import * as vscode from './ext-vscode-shim.mjs';
 import {
   toConfig, languagesOf, runCheck, toDiagnostics, quickFixes, fixAllEdit, fixAllAction, safeFixes,
@@ -13,6 +13,7 @@ import {
 } from '../../www/vscode/src/core.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/gwlint_bg.wasm', import.meta.url)) });
+loadDictionary(readFileSync(new URL('../../data/jieba-dict.bin', import.meta.url)));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const none = vscode.settings({});
 
@@ -156,7 +157,7 @@ test('the built manifest declares both entries, the commands and every rule as a
 
 test('the .vsix from `make vsix` holds the bundles, the wasm and the manifest', { skip: !existsSync(`${ROOT}dist-ext/gwlint-0.1.0.vsix`) && 'run `make vsix` first' }, () => {
   const listing = execFileSync('unzip', ['-l', `${ROOT}dist-ext/gwlint-0.1.0.vsix`], { encoding: 'utf8' });
-  for (const f of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/web.js', 'extension/dist/gwlint_bg.wasm', 'extension.vsixmanifest']) {
+  for (const f of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/web.js', 'extension/dist/gwlint_bg.wasm', 'extension/dist/gwlint-dict.bin', 'extension.vsixmanifest']) {
     assert.ok(listing.includes(f), f);
   }
 });

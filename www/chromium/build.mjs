@@ -18,4 +18,5 @@ await build({ ...common, entryPoints: [join(here, 'src/content.js')], format: 'i
 await build({ ...common, entryPoints: [join(here, 'src/popup.js')], format: 'esm', outfile: join(out, 'popup.js') });
 for (const f of ['manifest.json', 'popup.html', 'popup.css']) await copyFile(join(here, f), join(out, f));
 await copyFile(join(root, 'pkg/gwlint_bg.wasm'), join(out, 'gwlint_bg.wasm'));
+await copyFile(join(root, 'data/jieba-dict.bin'), join(out, 'gwlint-dict.bin'));
 console.log('www/chromium/out/ ready');

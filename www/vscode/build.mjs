@@ -33,6 +33,7 @@ const common = {
 await build({ ...common, platform: 'node', target: 'node18', outfile: join(out, 'dist/extension.js') });
 await build({ ...common, platform: 'browser', target: 'es2022', outfile: join(out, 'dist/web.js') });
 await copyFile(join(root, 'pkg/gwlint_bg.wasm'), join(out, 'dist/gwlint_bg.wasm'));
+await copyFile(join(root, 'data/jieba-dict.bin'), join(out, 'dist/gwlint-dict.bin'));
 
 // The manifest: every rule and category becomes a documented key of gwlint.rules.
 const manifest = JSON.parse(await readFile(join(here, 'package.json'), 'utf8'));

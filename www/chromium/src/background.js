@@ -5,13 +5,18 @@
 // Why here and not in the content script: a page's CSP can forbid
 // WebAssembly compilation in content scripts; extension pages and the worker
 // run under the extension's own CSP, which allows 'wasm-unsafe-eval'.
-import init, { analyze, rules } from '../../../pkg/gwlint.js';
+import init, { analyze, rules, loadDictionary } from '../../../pkg/gwlint.js';
 import { toConfig } from '../../vscode/src/core.js';
 import { withDefaults } from './settings.js';
 
 /** @type {Promise<unknown> | null} */
 let ready = null;
-const load = () => (ready ??= init({ module_or_path: chrome.runtime.getURL('gwlint_bg.wasm') }));
+// The wasm, then word segmentation's dictionary (shipped beside it).
+const load = () => (ready ??= (async () => {
+  await init({ module_or_path: chrome.runtime.getURL('gwlint_bg.wasm') });
+  const res = await fetch(chrome.runtime.getURL('gwlint-dict.bin'));
+  loadDictionary(new Uint8Array(await res.arrayBuffer()));
+})());
 
 /** @type {object | null} */
 let config = null;

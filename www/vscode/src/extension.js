@@ -4,7 +4,7 @@
 // dist/web.js (VS Code for the web). The wasm file ships in dist/ and is read
 // through workspace.fs, which works in both hosts.
 import * as vscode from 'vscode';
-import init from '../../../pkg/gwlint.js';
+import init, { loadDictionary } from '../../../pkg/gwlint.js';
 import {
   SOURCE, toConfig, languagesOf, runCheck, toDiagnostics, quickFixes, fixAllAction, fixAllEdit,
   statusText, placeholderItems, rangeOf,
@@ -23,6 +23,7 @@ let configError = '';
 export async function activate(context) {
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'gwlint_bg.wasm'));
   await init({ module_or_path: bytes });
+  loadDictionary(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'gwlint-dict.bin')));
 
   const collection = vscode.languages.createDiagnosticCollection('gwlint');
   const status = vscode.window.createStatusBarItem('gwlint.status', vscode.StatusBarAlignment.Right, 100);
