@@ -96,6 +96,8 @@ function onResult(result, req) {
   if (!app.shown) performance.mark('gwlint:first-result');
   app.shown = true;
   app.configError = null;
+  // True until the worker has loaded word segmentation and checked again.
+  app.segmentationPending = result.segmentationPending === true;
   const text = req.text;
   const findings = [];
   for (const f of result.findings) {
