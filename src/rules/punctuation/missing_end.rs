@@ -25,8 +25,16 @@ crate::declare_rule! {
         category: Punctuation,
         severity: Info,
         title: "段末缺少标点",
-        check: Paragraph(check),
+        check: Document(check_all),
     };
+}
+
+/// A document rule: the first paragraph (the title) is exempt, which depends
+/// on the paragraph's position.
+fn check_all(doc: &Document, sink: &mut Sink<'_>) {
+    for p in &doc.paragraphs {
+        check(doc, p, sink);
+    }
 }
 
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
