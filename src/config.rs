@@ -100,6 +100,81 @@ impl Config {
         Ok(cfg)
     }
 
+    /// Parses a config leniently, for front ends that must keep checking: every
+    /// top-level key (and every entry of `rules`) that is valid is kept; each
+    /// invalid one is reported, naming the key, and left at its default.
+    pub fn from_json_lenient(s: &str) -> (Config, Vec<ConfigError>) {
+        match Config::from_json(s) {
+            Ok(c) => return (c, Vec::new()),
+            Err(_) if s.trim().is_empty() => return (Config::default(), Vec::new()),
+            Err(_) => {}
+        }
+        let value: serde_json::Value = match serde_json::from_str(s) {
+            Ok(v) => v,
+            Err(e) => {
+                return (
+                    Config::default(),
+                    vec![ConfigError(format!(
+                        "配置不是有效的 JSON（{e}），已改用默认设置"
+                    ))],
+                )
+            }
+        };
+        Config::from_value_lenient(value)
+    }
+
+    /// Like [`Config::from_json_lenient`], for an already parsed JSON value.
+    pub fn from_value_lenient(value: serde_json::Value) -> (Config, Vec<ConfigError>) {
+        use serde_json::{Map, Value};
+        fn try_value(v: Value) -> Result<Config, String> {
+            let c: Config = serde_json::from_value(v).map_err(|e| e.to_string())?;
+            c.validate().map_err(|e| e.0)?;
+            Ok(c)
+        }
+        let Value::Object(obj) = value else {
+            return (
+                Config::default(),
+                vec![ConfigError("配置必须是 JSON 对象，已改用默认设置".into())],
+            );
+        };
+        let mut kept = Map::new();
+        let mut errors = Vec::new();
+        for (key, v) in obj {
+            if let (Some(entries), true) = (v.as_object(), key == "rules") {
+                let mut rules = Map::new();
+                for (rk, rv) in entries {
+                    let one = Value::Object(Map::from_iter([(
+                        key.clone(),
+                        Value::Object(Map::from_iter([(rk.clone(), rv.clone())])),
+                    )]));
+                    match try_value(one) {
+                        Ok(_) => {
+                            rules.insert(rk.clone(), rv.clone());
+                        }
+                        Err(e) => errors
+                            .push(ConfigError(format!("配置项 rules.“{rk}”无效，已忽略：{e}"))),
+                    }
+                }
+                kept.insert(key, Value::Object(rules));
+                continue;
+            }
+            match try_value(Value::Object(Map::from_iter([(key.clone(), v.clone())]))) {
+                Ok(_) => {
+                    kept.insert(key, v);
+                }
+                Err(e) => errors.push(ConfigError(format!("配置项“{key}”无效，已忽略：{e}"))),
+            }
+        }
+        // Each kept key is valid alone; keys that only fail together fall back as a whole.
+        match try_value(Value::Object(kept)) {
+            Ok(c) => (c, errors),
+            Err(e) => {
+                errors.push(ConfigError(format!("配置无效，已改用默认设置：{e}")));
+                (Config::default(), errors)
+            }
+        }
+    }
+
     pub fn validate(&self) -> Result<(), ConfigError> {
         for key in self.rules.keys() {
             let is_category = crate::diagnostic::Category::ALL
@@ -230,6 +305,30 @@ mod tests {
             .unwrap_err()
             .0
             .contains("rulez"));
+    }
+
+    #[test]
+    fn lenient_keeps_the_good_parts_and_names_the_bad_ones() {
+        let (c, errs) = Config::from_json_lenient(
+            r#"{"rules":{"placeholder/x-slot":"error","placeholder/nope":"off","consistency":"loud"},"rulez":1,"allow":["县县通"]}"#,
+        );
+        let r = registry::find("placeholder/x-slot").unwrap();
+        assert_eq!(c.severity_of(r), Some(Severity::Error));
+        assert_eq!(c.allow, ["县县通"]);
+        let all: String = errs
+            .iter()
+            .map(|e| e.0.clone())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(errs.len(), 3, "{all}");
+        for key in ["placeholder/nope", "consistency", "rulez"] {
+            assert!(all.contains(key), "{key} not named in {all}");
+        }
+        for bad in ["{", "[1,2]", "null", "\"x\""] {
+            let (c, errs) = Config::from_json_lenient(bad);
+            assert!(c.rules.is_empty() && errs.len() == 1, "{bad}");
+        }
+        assert!(Config::from_json_lenient("  ").1.is_empty());
     }
 
     #[test]

@@ -17,27 +17,38 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-pub(crate) fn parse_config(config: JsValue) -> Result<Config, JsValue> {
+/// Reads the config leniently: a bad key is reported (and logged to the
+/// console) and left at its default; checking never stops because of settings.
+pub(crate) fn parse_config(config: JsValue) -> (Config, Vec<String>) {
     if config.is_undefined() || config.is_null() {
-        return Ok(Config::default());
+        return (Config::default(), Vec::new());
     }
-    let cfg = if let Some(s) = config.as_string() {
-        Config::from_json(&s).map_err(|e| JsValue::from_str(&e.0))?
+    let (cfg, errors) = if let Some(s) = config.as_string() {
+        Config::from_json_lenient(&s)
     } else {
-        let cfg: Config = serde_wasm_bindgen::from_value(config)
-            .map_err(|e| JsValue::from_str(&format!("配置无效：{e}")))?;
-        cfg.validate().map_err(|e| JsValue::from_str(&e.0))?;
-        cfg
+        match serde_wasm_bindgen::from_value::<serde_json::Value>(config) {
+            Ok(v) => Config::from_value_lenient(v),
+            Err(e) => (
+                Config::default(),
+                vec![crate::config::ConfigError(format!(
+                    "配置无效，已改用默认设置：{e}"
+                ))],
+            ),
+        }
     };
-    Ok(cfg)
+    let errors: Vec<String> = errors.into_iter().map(|e| e.0).collect();
+    for e in &errors {
+        web_sys::console::warn_1(&JsValue::from_str(&format!("gwlint: {e}")));
+    }
+    (cfg, errors)
 }
 
 /// `check(text, config?)` → `[{rule, category, severity, title, start, end, line, column, message, fixes}]`.
 /// `start`, `end` and `column` are UTF-16 code units; `config` is an object, a JSON string, or undefined.
-/// Throws a string when the config is invalid.
+/// An invalid config key is logged and left at its default (`analyze` names it in `configErrors`).
 #[wasm_bindgen]
 pub fn check(text: &str, config: JsValue) -> Result<JsValue, JsValue> {
-    let config = parse_config(config)?;
+    let (config, _) = parse_config(config);
     let diags = crate::check(text, &config);
     to_js(&to_findings(text, &diags, Unit::Utf16, true))
 }
@@ -51,29 +62,38 @@ struct AnalysisOut {
     /// `loadDictionary` and check again.
     #[serde(rename = "segmentationPending")]
     segmentation_pending: bool,
+    /// Problems in the config, each naming its key (the bad keys were ignored).
+    #[serde(rename = "configErrors")]
+    config_errors: Vec<String>,
 }
 
 /// The JS object for an analysis (also returned by `Checker.analyze`).
-pub(crate) fn analysis_to_js(text: &str, a: &crate::Analysis) -> Result<JsValue, JsValue> {
+pub(crate) fn analysis_to_js(
+    text: &str,
+    a: &crate::Analysis,
+    config_errors: &[String],
+) -> Result<JsValue, JsValue> {
     to_js(&AnalysisOut {
         findings: to_findings(text, &a.diagnostics, Unit::Utf16, true),
         placeholders: crate::rules::placeholder::to_out(text, &a.placeholders, Unit::Utf16),
         outline: crate::rules::structure::outline::to_out(text, &a.outline, Unit::Utf16),
         segmentation_pending: a.segmentation_pending,
+        config_errors: config_errors.to_vec(),
     })
 }
 
 /// `analyze(text, config?)` → `{findings, placeholders, outline,
-/// segmentationPending}`: what `check` returns, plus the side panel's data.
+/// segmentationPending, configErrors}`: what `check` returns, plus the side panel's data.
 /// `placeholders` is the "N 处待填" checklist:
 /// `[{start, end, line, column, text, before, after, rule}]` in document order
 /// (UTF-16 offsets). `outline` is the heading tree, pre-order:
 /// `[{kind, level, depth, parent?, number, text, start, end, line}]` (UTF-16).
 /// `segmentationPending`: findings that need the dictionary are missing.
+/// `configErrors`: each config key that was ignored, named (checking goes on).
 #[wasm_bindgen]
 pub fn analyze(text: &str, config: JsValue) -> Result<JsValue, JsValue> {
-    let config = parse_config(config)?;
-    analysis_to_js(text, &crate::analyze(text, &config))
+    let (config, errors) = parse_config(config);
+    analysis_to_js(text, &crate::analyze(text, &config), &errors)
 }
 
 #[derive(Serialize)]

@@ -4,7 +4,7 @@
 //! ```js
 //! import init, { Checker, loadDictionary } from './gwlint.js';
 //! await init();                                   // ~0.3 MB gzipped, no dictionary inside
-//! const checker = new Checker(config);            // throws a Chinese message on a bad config
+//! const checker = new Checker(config);            // a bad config key is named in configErrors
 //! let a = checker.analyze(text);                  // {findings, segmentationPending}: post it at once
 //! if (a.segmentationPending) {                    // rules that need word segmentation are missing
 //!   loadDictionary(new Uint8Array(await (await fetch('gwlint-dict.bin')).arrayBuffer()));
@@ -40,6 +40,8 @@ pub fn dictionary_loaded() -> bool {
 #[wasm_bindgen(js_name = Checker)]
 pub struct JsChecker {
     inner: crate::Checker,
+    /// The config keys that were ignored, reported with every analysis.
+    config_errors: Vec<String>,
 }
 
 #[wasm_bindgen(js_class = Checker)]
@@ -47,22 +49,26 @@ impl JsChecker {
     /// `new Checker(config?)`: config as object, JSON string or undefined.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<JsChecker, JsValue> {
+        let (config, config_errors) = parse_config(config);
         Ok(JsChecker {
-            inner: crate::Checker::new(parse_config(config)?),
+            inner: crate::Checker::new(config),
+            config_errors,
         })
     }
 
     /// Replaces the config (and empties the cache).
     #[wasm_bindgen(js_name = setConfig)]
     pub fn set_config(&mut self, config: JsValue) -> Result<(), JsValue> {
-        self.inner.set_config(parse_config(config)?);
+        let (config, errors) = parse_config(config);
+        self.inner.set_config(config);
+        self.config_errors = errors;
         Ok(())
     }
 
     /// `analyze(text)` → the same object as the module's `analyze(text, config)`.
     pub fn analyze(&mut self, text: &str) -> Result<JsValue, JsValue> {
         let a = self.inner.analyze(text);
-        analysis_to_js(text, &a)
+        analysis_to_js(text, &a, &self.config_errors)
     }
 
     /// Number of paragraphs whose results are cached.

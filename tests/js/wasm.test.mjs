@@ -37,8 +37,12 @@ test('Checker: edits re-check changed paragraphs, results equal a full check', (
   assert.ok(c.cached >= 3);
   c.setConfig({ rules: { consistency: 'off' } });
   assert.deepEqual(c.analyze(text).findings.map((f) => f.rule), ['placeholder/x-slot', 'structure/heading-sequence']);
-  assert.throws(() => c.setConfig({ rules: { nope: 'off' } }), /nope/);
-  assert.throws(() => new Checker('{"rulez":1}'), /rulez/);
+  // A bad key is named in configErrors and ignored; checking goes on.
+  c.setConfig({ rules: { nope: 'off', consistency: 'off' } });
+  const bad = c.analyze(text);
+  assert.match(bad.configErrors.join(), /nope/);
+  assert.deepEqual(bad.findings.map((f) => f.rule), ['placeholder/x-slot', 'structure/heading-sequence']);
+  assert.match(new Checker('{"rulez":1}').analyze(text).configErrors.join(), /rulez/);
 });
 
 test('UTF-16 offsets stay right after a character outside the BMP', () => {
@@ -65,7 +69,13 @@ test('config as object or JSON string; bad keys are named', () => {
   const text = '调研X次。';
   assert.equal(check(text, { rules: { 'placeholder/x-slot': 'off' } }).length, 0);
   assert.equal(check(text, '{"rules":{"placeholder":"error"}}')[0].severity, 'error');
-  assert.throws(() => check(text, { rules: { 'placeholder/nope': 'off' } }), /placeholder\/nope/);
+  // A bad key never stops checking: it is ignored, named in configErrors, and the rest applies.
+  const a = analyze(text, { rules: { 'placeholder/nope': 'off', 'placeholder/x-slot': 'error' } });
+  assert.equal(a.findings[0].severity, 'error');
+  assert.equal(a.configErrors.length, 1);
+  assert.match(a.configErrors[0], /placeholder\/nope/);
+  assert.equal(check(text, '{not json').length, 1);
+  assert.match(analyze(text, '{not json').configErrors[0], /JSON/);
 });
 
 test('rules() lists the registry with Chinese titles and docs', () => {
