@@ -77,7 +77,13 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             continue;
         };
         let body_start = i + c.len_utf8();
-        let Some(len) = text[body_start..].find(close) else {
+        // A slot holds at most 16 characters: look for the close only that far,
+        // so a text full of unclosed brackets stays linear.
+        let window_end = text[body_start..]
+            .char_indices()
+            .nth(17)
+            .map_or(text.len(), |(j, _)| body_start + j);
+        let Some(len) = text[body_start..window_end].find(close) else {
             continue;
         };
         let body = &text[body_start..body_start + len];

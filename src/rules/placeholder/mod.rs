@@ -54,9 +54,15 @@ pub fn checklist(doc: &Document, diags: &[Diagnostic]) -> Vec<Placeholder> {
             let line = doc.lines.partition_point(|l| l.start <= d.start).max(1);
             let l = doc.lines[line - 1];
             let before: String = {
+                // The last CONTEXT characters, found from the end (a long line
+                // with many slots must not be rescanned from its start).
                 let head = &doc.text[l.start..d.start];
-                let n = head.chars().count();
-                head.chars().skip(n.saturating_sub(CONTEXT)).collect()
+                let from = head
+                    .char_indices()
+                    .rev()
+                    .nth(CONTEXT - 1)
+                    .map_or(0, |(j, _)| j);
+                head[from..].to_string()
             };
             let after: String = doc.text[d.end..l.end.max(d.end)]
                 .chars()
