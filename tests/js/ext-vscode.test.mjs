@@ -65,11 +65,16 @@ test('settings map to the checker config: severity, rules off, allow-list', () =
   assert.deepEqual(languagesOf(vscode.settings({ languages: ['plaintext', 'html'] })), ['plaintext', 'html']);
 });
 
-test('a wrong rule id or document type in the settings is reported by the checker, naming the key', () => {
-  assert.throws(() => runCheck('调研X次。', toConfig(vscode.settings({ rules: { 'placeholder/nope': 'off' } }))), /placeholder\/nope/);
+test('a wrong rule id or document type in the settings is reported by the checker, naming the key, and checking goes on', () => {
+  const result = runCheck('调研X次。', toConfig(vscode.settings({ rules: { 'placeholder/nope': 'off' } })));
+  assert.equal(result.configErrors.length, 1);
+  assert.match(result.configErrors[0], /placeholder\/nope/);
+  assert.equal(result.findings.length, 1);
   assert.deepEqual(toConfig(vscode.settings({ documentType: '请示' })), { documentType: '请示' });
-  runCheck('关于购置设备的请示\n调研X次。', toConfig(vscode.settings({ documentType: '请示' })));
-  assert.throws(() => runCheck('调研X次。', toConfig(vscode.settings({ documentType: '公告2' }))), /documentType/);
+  assert.deepEqual(runCheck('关于购置设备的请示\n调研X次。', toConfig(vscode.settings({ documentType: '请示' }))).configErrors, []);
+  const bad = runCheck('调研X次。', toConfig(vscode.settings({ documentType: '公告2' })));
+  assert.match(bad.configErrors.join(), /documentType/);
+  assert.equal(bad.findings.length, 1);
 });
 
 test('every fix becomes a quick fix whose edit changes exactly the finding', () => {

@@ -115,7 +115,10 @@ function onResult(result, req) {
   app.panel.render({ entries, placeholders, outline, chars: charCount(app.view.state.doc.toString()) });
   const n = countBySeverity(findings);
   const summary = findings.length ? `共 ${findings.length} 处问题：错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}` : '未发现问题';
-  setStatus(app.notice ? `${summary}。${app.notice}` : summary);
+  // The checker ignores a bad settings key (and checks with its default): name it.
+  const bad = result.configErrors ?? [];
+  if (bad.length) setStatus(`${summary}。设置中有无效项，已按默认处理：${bad.join('；')}`, true);
+  else setStatus(app.notice ? `${summary}。${app.notice}` : summary);
 }
 
 function onError(error, req) {

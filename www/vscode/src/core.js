@@ -70,7 +70,9 @@ export function runCheck(text, config) {
     context: `${p.before}【${p.text}】${p.after}`,
     rule: p.rule,
   }));
-  return { findings, placeholders };
+  /** @type {string[]} Config keys the checker ignored (it checked with defaults for them). */
+  const configErrors = out.configErrors ?? [];
+  return { findings, placeholders, configErrors };
 }
 
 /** @param {Vscode} vscode @param {Finding['severity']} s */

@@ -61,13 +61,16 @@ export async function activate(context) {
     try {
       const result = resultOf(doc);
       collection.set(doc.uri, toDiagnostics(vscode, doc, result.findings));
-    } catch (e) {
-      // Only the config can make the checker throw: show its message once.
-      collection.delete(doc.uri);
-      if (String(e) !== configError) {
-        configError = String(e);
-        vscode.window.showErrorMessage(`公文体检：${configError}（请修改设置 gwlint.*）`);
+      // A bad setting is ignored by the checker (it keeps checking with the
+      // default for that key); say so once.
+      const problem = result.configErrors.join('；');
+      if (problem && problem !== configError) {
+        configError = problem;
+        vscode.window.showWarningMessage(`公文体检：${problem}（请修改设置 gwlint.*）`);
       }
+    } catch (e) {
+      collection.delete(doc.uri);
+      vscode.window.showErrorMessage(`公文体检检查出错：${e}`);
     }
     updateStatus();
   };
