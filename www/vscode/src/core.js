@@ -14,7 +14,7 @@ import { fixLabel } from './labels.js';
  * @typedef {{rule: string, category: string, severity: 'error' | 'warning' | 'info', title?: string,
  *   start: number, end: number, line: number, column: number, message: string, fixes: Fix[]}} Finding
  * @typedef {{start: number, end: number, line: number, column: number, text: string, context: string, rule: string}} Placeholder
- * @typedef {{findings: Finding[], placeholders: Placeholder[]}} Result
+ * @typedef {{findings: Finding[], placeholders: Placeholder[], configErrors: string[]}} Result
  */
 
 export const SOURCE = '公文体检';
