@@ -38,12 +38,9 @@ export function loadDictionaryOnce() {
 function probeConfigKeys() {
   const supports = {};
   for (const [key, value] of [['documentType', ''], ['anonymized', false], ['documentTemplates', []]]) {
-    try {
-      analyze('', { [key]: value });
-      supports[key] = true;
-    } catch (e) {
-      supports[key] = !/unknown field/.test(String(e));
-    }
+    // The checker ignores a key it does not know and names it in configErrors.
+    const { configErrors = [] } = analyze('', { [key]: value });
+    supports[key] = !configErrors.some((e) => e.includes(key) && /unknown field/.test(e));
   }
   return supports;
 }
@@ -53,7 +50,7 @@ function probeConfigKeys() {
 let checker = null;
 let checkerConfig = null;
 
-/** One check: `{findings, outline?, placeholders?, segmentationPending}`; throws a message string on a bad config. */
+/** One check: `{findings, outline, placeholders, segmentationPending, configErrors}` (a bad config key is named in configErrors and ignored). */
 export function runAnalyze(text, config) {
   const key = JSON.stringify(config ?? null);
   if (!checker) checker = new Checker(config ?? undefined);

@@ -261,8 +261,8 @@ function wireToolbar() {
       const unknown = unknownRules(s, app.registry);
       if (unknown.length) return `设置项 rules 中的“${unknown.join('”“')}”不是已知的规则编号或类别`;
       try {
-        await app.checker.analyze('', checkerConfig(s, app.registry, app.supports));
-        return null;
+        const { configErrors = [] } = await app.checker.analyze('', checkerConfig(s, app.registry, app.supports));
+        return configErrors.length ? configErrors.join('；') : null;
       } catch (e) {
         return String(e?.message ?? e);
       }
