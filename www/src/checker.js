@@ -81,10 +81,22 @@ class WorkerChecker {
   async start(wasm) {
     const input = await engineInput(wasm);
     return new Promise((resolve, reject) => {
-      this.worker.onerror = (e) => { e.preventDefault?.(); reject(new Error(e.message || '检查线程无法启动')); };
+      this.worker.onerror = (e) => {
+        e.preventDefault?.();
+        const err = new Error(e.message || '检查线程意外退出');
+        if (!this.ready) return reject(err);
+        // The worker died after starting (a wasm trap, out of memory): fail
+        // what is waiting and tell the page, which starts a new worker.
+        for (const w of this.waiting.values()) w.reject(err);
+        this.waiting.clear();
+        this.onfailure?.(err);
+      };
       this.worker.onmessage = (e) => {
         const m = e.data;
-        if (m.type === 'ready') resolve(m);
+        if (m.type === 'ready') {
+          this.ready = true;
+          resolve(m);
+        }
         else if (m.type === 'dictionary') this.ondictionary?.();
         else if (m.type === 'failed') reject(new Error(m.message));
         else if (m.type === 'result' || m.type === 'error') {

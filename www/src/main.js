@@ -118,7 +118,26 @@ function onResult(result, req) {
   // The checker ignores a bad settings key (and checks with its default): name it.
   const bad = result.configErrors ?? [];
   if (bad.length) setStatus(`${summary}。设置中有无效项，已按默认处理：${bad.join('；')}`, true);
+  else if (app.truncated) setStatus(`${summary}。文本超过 100 万字，只检查了前 100 万字。`, true);
   else setStatus(app.notice ? `${summary}。${app.notice}` : summary);
+}
+
+/**
+ * The text sent to the checker: at most MAX_CHECKED code units (about a
+ * million characters, far beyond any report), so a pasted 10 MB file keeps
+ * the page responsive; the status line says that only the first part is checked.
+ */
+const MAX_CHECKED = 1_000_000;
+function checkedText() {
+  const text = app.view.state.doc.toString();
+  if (text.length <= MAX_CHECKED) {
+    app.truncated = false;
+    return text;
+  }
+  app.truncated = true;
+  // Never cut a surrogate pair in two.
+  const end = (text.charCodeAt(MAX_CHECKED - 1) & 0xfc00) === 0xd800 ? MAX_CHECKED - 1 : MAX_CHECKED;
+  return text.slice(0, end);
 }
 
 function onError(error, req) {
@@ -130,7 +149,35 @@ function onError(error, req) {
     app.scheduler.now();
     return;
   }
-  setStatus(`检查出错：${msg}。您的文字仍保留在编辑器中，结果暂不可用。`, true);
+  setStatus(`检查出错：${msg}。您的文字仍保留在编辑器中，结果暂不可用；已重新启动检查程序，继续编辑后将重新检查。`, true);
+  restartChecker();
+}
+
+/**
+ * Replaces a checker that failed (it threw, or the wasm trapped and its worker
+ * died) with a fresh one. It checks again only after the next edit, so a text
+ * that makes the checker fail every time cannot loop.
+ */
+async function restartChecker() {
+  if (app.restarting) return;
+  app.restarting = true;
+  try {
+    app.checker.stop();
+    const started = await startChecker();
+    useChecker(started.checker);
+    app.restarts = (app.restarts ?? 0) + 1;
+  } catch (e) {
+    setStatus(`检查程序无法重新启动：${e?.message ?? e}。您的文字仍保留在编辑器中，请保存后刷新页面。`, true);
+  } finally {
+    app.restarting = false;
+  }
+}
+
+function useChecker(checker) {
+  app.checker = checker;
+  app.checker.ondictionary = () => app.scheduler.now();
+  app.checker.onfailure = (e) => onError(e, {});
+  document.documentElement.dataset.engine = checker.mode;
 }
 
 // ---- actions from the card and the panel --------------------------------
@@ -307,13 +354,11 @@ async function main() {
     setStatus(`检查程序加载失败：${e?.message ?? e}。您仍可编辑文字，但无法检查。`, true);
     return;
   }
-  app.checker = started.checker;
-  app.checker.ondictionary = () => app.scheduler.now();
+  useChecker(started.checker);
   app.registry = started.rules;
   app.supports = started.supports;
-  document.documentElement.dataset.engine = app.checker.mode;
   app.scheduler = new Scheduler({
-    getText: () => app.view.state.doc.toString(),
+    getText: checkedText,
     getConfig: () => (app.configError ? {} : checkerConfig(app.settings, app.registry, app.supports)),
     analyze: (text, config) => app.checker.analyze(text, config),
     onResult,
