@@ -65,5 +65,33 @@ fn main() {
             stats(key)
         ));
     }
+    // Where the time goes: each rule alone on the 100k text (min of 3).
+    if let Some(f) = files.iter().find(|f| f.ends_with("100k.txt")) {
+        let text = std::fs::read_to_string(f).expect("read text");
+        let ids: Vec<&str> = gwlint::registry::all().map(|r| r.id).collect();
+        let mut per_rule: Vec<(f64, &str)> = ids
+            .iter()
+            .map(|&id| {
+                let mut c = Config::default();
+                for &other in &ids {
+                    if other != id {
+                        c.rules
+                            .insert(other.to_string(), gwlint::config::Level::Off);
+                    }
+                }
+                check(&text, &c);
+                let ms = (0..3)
+                    .map(|_| time(|| check(&text, &c)).1)
+                    .fold(f64::MAX, f64::min);
+                (ms, id)
+            })
+            .collect();
+        per_rule.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let rows: Vec<String> = per_rule
+            .iter()
+            .map(|(ms, id)| format!("[\"{id}\",{ms:.3}]"))
+            .collect();
+        out.push(format!("\"perRule100k\":[{}]", rows.join(",")));
+    }
     println!("{{{}}}", out.join(","));
 }
