@@ -1,7 +1,10 @@
 // Builds the static site into dist/ (run after wasm-bindgen has written pkg/;
 // the Makefile does both):
-//   dist/index.html, style.css, app.js (+ lazily loaded chunks, e.g. the .docx
-//   reader), worker.js (the checker's Web Worker), gwlint_bg.wasm
+//   dist/index.html, style.css, boot.js (the first script: starts the checker
+//   and its first check), app.js (the page: main.js, CodeMirror) + chunks
+//   loaded on first use (the .docx reader, exports, the settings dialog),
+//   worker.js (the checker's Web Worker), gwlint_bg.wasm (fetched and compiled
+//   by the worker)
 //   dist/gwlint-offline.html: the same page as ONE self-contained file for
 //   file:// (USB sticks, shared folders): script and styles inline (allowed by
 //   their sha256 hashes in its CSP), the worker's code and the wasm embedded as
@@ -35,7 +38,13 @@ const worker = await build({ ...common, entryPoints: [join(www, 'src/worker.js')
 const workerJs = worker.outputFiles[0].text;
 await writeFile(join(out, 'worker.js'), workerJs);
 
-// The site: ES modules, the .docx reader split off and loaded on first use.
+// boot.js: a classic script with nothing to import, so it runs the moment it
+// arrives and the worker starts before app.js is even parsed.
+const boot = await build({ ...common, entryPoints: [join(www, 'src/boot.js')], format: 'iife', write: false, outfile: 'boot.js' });
+const bootJs = boot.outputFiles[0].text;
+await writeFile(join(out, 'boot.js'), bootJs);
+
+// The site: ES modules, what is loaded on first use split off.
 const site = await build({
   ...common,
   entryPoints: { app: join(www, 'src/main.js') },
@@ -47,11 +56,14 @@ const site = await build({
   metafile: true,
 });
 const html = await readFile(join(www, 'index.html'), 'utf8');
+const marker = (name) => new RegExp(`<!-- ${name} -->[\\s\\S]*?<!-- /${name} -->`);
 // Chunks app.js imports statically are fetched at once, not after app.js.
 const appMeta = Object.entries(site.metafile.outputs).find(([, o]) => o.entryPoint?.endsWith('src/main.js'))[1];
 const preload = appMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => `<link rel="modulepreload" href="${i.path.split('/').pop()}">`);
 preload.push('<link rel="preload" href="gwlint_bg.wasm" as="fetch" type="application/wasm" crossorigin>');
-await writeFile(join(out, 'index.html'), html.replace('<link rel="stylesheet" href="style.css">', () => ['<link rel="stylesheet" href="style.css">', ...preload].join('\n')));
+await writeFile(join(out, 'index.html'), html
+  .replace('<link rel="stylesheet" href="style.css">', () => ['<link rel="stylesheet" href="style.css">', ...preload].join('\n'))
+  .replace(marker('script'), () => ['<script src="boot.js"></script>', '<script type="module" src="app.js"></script>'].join('\n')));
 await copyFile(join(www, 'style.css'), join(out, 'style.css'));
 const wasm = await readFile(join(root, 'pkg/gwlint_bg.wasm'));
 await writeFile(join(out, 'gwlint_bg.wasm'), wasm);
@@ -69,12 +81,12 @@ const single = await build({
   supported: { 'inline-script': false },
 });
 const appJs = single.outputFiles[0].text;
-if (/<\/script/i.test(appJs)) throw new Error('the inline script contains </script');
+if (/<\/script/i.test(appJs + bootJs)) throw new Error('an inline script contains </script');
 const css = await readFile(join(www, 'style.css'), 'utf8');
 const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 const csp = [
   "default-src 'none'",
-  `script-src ${sha(appJs)} 'wasm-unsafe-eval'`,
+  `script-src ${sha(bootJs)} ${sha(appJs)} 'wasm-unsafe-eval'`,
   `style-src ${sha(css)}`,
   'worker-src blob:',
   "img-src 'self' data:",
@@ -83,7 +95,6 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-const marker = (name) => new RegExp(`<!-- ${name} -->[\\s\\S]*?<!-- /${name} -->`);
 let one = html
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
   .replace('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`)
@@ -91,6 +102,7 @@ let one = html
     `<script type="application/octet-stream" id="gw-wasm">${wasm.toString('base64')}</script>`,
     `<script type="application/octet-stream" id="gw-dict">${dict.toString('base64')}</script>`,
     `<script type="application/octet-stream" id="gw-worker">${Buffer.from(workerJs).toString('base64')}</script>`,
+    `<script>${bootJs}</script>`,
     `<script>${appJs}</script>`,
   ].join('\n'));
 if (!one.includes('id="gw-wasm"') || !one.includes('<style>')) throw new Error('index.html lacks the markers the single file needs');

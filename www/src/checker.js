@@ -2,63 +2,36 @@
 // `analyze(text, config) → Promise<result>`. Scheduling (debounce, one request
 // in flight) lives in scheduler.js.
 //
-// Where the worker comes from:
-//   - site (http/https): dist/worker.js, which fetches dist/gwlint_bg.wasm;
-//   - single file (file://): the worker's code and the wasm are embedded in the
-//     page as base64 blocks (#gw-worker, #gw-wasm); the worker starts from a
-//     blob: URL and receives the wasm bytes (initSync).
+// Start-up is on the first-underline path: the worker is created and the
+// wasm download starts at once, and requests may be sent before the checker
+// has loaded (the worker answers them in order once the wasm is in). Where
+// the wasm comes from:
+//   - site (http/https): the page fetches dist/gwlint_bg.wasm and compiles it
+//     as it streams in (while the worker starts) and hands the worker the
+//     compiled module; if that fails, the worker fetches it itself;
+//   - single file (file://): the worker's code and the wasm are embedded in
+//     the page as base64 blocks (#gw-worker, #gw-wasm); the worker starts from
+//     a blob: URL and decodes the wasm itself.
 // If no worker can be started (or it fails to load), the checker runs on the
-// main thread instead: slower on very long texts, but it still works.
-// `mode` tells which ('worker' or 'main').
+// main thread instead, and requests already sent are answered there: slower
+// on very long texts, but it still works. `mode` tells which ('worker' or
+// 'main').
+import { decodeBase64 } from './base64.js';
 
 function embedded(id) {
   return document.getElementById(id)?.textContent.trim() || null;
 }
 
-function decodeBase64(b64) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
+/** Where the wasm and the segmentation dictionary come from: {base64} or {url}. */
+function source(id, file) {
+  const base64 = embedded(id);
+  return base64 ? { base64 } : { url: new URL(file, document.baseURI).href };
 }
 
-function dictSource() {
-  const b64 = embedded('gw-dict');
-  if (b64) return { bytes: decodeBase64(b64) };
-  return { url: new URL('gwlint-dict.bin', document.baseURI).href };
-}
-
-/**
- * Where the wasm comes from. On a site the page starts downloading and
- * compiling it at once, while the worker's script loads; the worker then gets
- * the compiled module (or, if that failed, the URL).
- */
-function wasmSource() {
-  const b64 = embedded('gw-wasm');
-  if (b64) return { bytes: decodeBase64(b64) };
-  const url = new URL('gwlint_bg.wasm', document.baseURI).href;
-  const compiled = (async () => {
-    const response = fetch(url);
-    try {
-      return await WebAssembly.compileStreaming(response);
-    } catch {
-      // A server that does not send application/wasm: compile from the bytes.
-      return WebAssembly.compile(await (await response).arrayBuffer());
-    }
-  })();
-  compiled.catch(() => {}); // reported when the worker reports failing to load
-  return { url, compiled };
-}
-
-/** What is posted to the engine: {module} | {bytes} | {url}. */
-async function engineInput(wasm) {
-  if (wasm.bytes) return { bytes: wasm.bytes };
-  try {
-    return { module: await wasm.compiled };
-  } catch {
-    return { url: wasm.url };
-  }
+/** The wasm for the engine: {base64}, or a promise of {module} (compiled as it downloads), or {url} if that failed. */
+function compiledWasm(wasm) {
+  if (wasm.base64) return Promise.resolve(wasm);
+  return WebAssembly.compileStreaming(fetch(wasm.url)).then((module) => ({ module }), () => wasm);
 }
 
 function workerUrl() {
@@ -71,33 +44,28 @@ function workerUrl() {
 }
 
 class WorkerChecker {
-  constructor(worker) {
+  constructor(worker, wasmReady, dict, hooks) {
     this.mode = 'worker';
     this.worker = worker;
+    this.hooks = hooks;
     this.nextId = 1;
     this.waiting = new Map();
-  }
-
-  async start(wasm) {
-    const input = await engineInput(wasm);
-    return new Promise((resolve, reject) => {
-      this.worker.onerror = (e) => {
+    this.ready = new Promise((resolve, reject) => {
+      worker.onerror = (e) => {
         e.preventDefault?.();
         const err = new Error(e.message || '检查线程意外退出');
-        if (!this.ready) return reject(err);
+        if (!this.started) return reject(err);
         // The worker died after starting (a wasm trap, out of memory): fail
         // what is waiting and tell the page, which starts a new worker.
-        for (const w of this.waiting.values()) w.reject(err);
-        this.waiting.clear();
-        this.onfailure?.(err);
+        this.failAll(err);
+        this.hooks.onfailure?.(err);
       };
-      this.worker.onmessage = (e) => {
+      worker.onmessage = (e) => {
         const m = e.data;
         if (m.type === 'ready') {
-          this.ready = true;
-          resolve(m);
-        }
-        else if (m.type === 'dictionary') this.ondictionary?.();
+          this.started = true;
+          resolve();
+        } else if (m.type === 'dictionary') this.hooks.dictionaryLoaded();
         else if (m.type === 'failed') reject(new Error(m.message));
         else if (m.type === 'result' || m.type === 'error') {
           const w = this.waiting.get(m.id);
@@ -107,74 +75,131 @@ class WorkerChecker {
           else w.reject(new Error(m.message));
         }
       };
-      // Bytes are copied (the main thread keeps them for its fallback); a module is shared.
-      const bytes = input.bytes ? input.bytes.slice() : undefined;
-      const dict = dictSource();
-      const transfer = [bytes?.buffer, dict.bytes?.buffer].filter(Boolean);
-      this.worker.postMessage({ type: 'init', wasm: bytes ? { bytes } : input, dict }, transfer);
+    });
+    // Requests go after init, in order.
+    this.sent = wasmReady.then((wasm) => worker.postMessage({ type: 'init', wasm, dict }));
+  }
+
+  request(type, payload) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject, type, payload });
+      this.sent.then(() => this.waiting.has(id) && this.worker.postMessage({ type, id, ...payload }));
     });
   }
 
   analyze(text, config) {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ type: 'analyze', id, text, config });
-    });
+    return this.request('analyze', { text, config });
+  }
+
+  info() {
+    return this.request('info', {});
+  }
+
+  failAll(err) {
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
+  }
+
+  /** Stops the worker; returns the requests it had not answered. */
+  takeOver() {
+    this.worker.terminate();
+    const left = [...this.waiting.values()];
+    this.waiting.clear();
+    return left;
   }
 
   stop() {
     this.worker.terminate();
-    for (const w of this.waiting.values()) w.reject(new Error('检查线程已停止'));
-    this.waiting.clear();
+    this.failAll(new Error('检查线程已停止'));
   }
 }
 
 class MainThreadChecker {
-  constructor() {
+  constructor(wasmReady, dict, hooks) {
     this.mode = 'main';
-  }
-
-  async start(wasm) {
-    this.engine = await import('./engine.js');
-    return this.engine.loadEngine(await engineInput(wasm), dictSource());
+    this.hooks = hooks;
+    this.ready = (async () => {
+      this.engine = await import('./engine.js');
+      await this.engine.loadEngine(await wasmReady, dict);
+    })();
   }
 
   async analyze(text, config) {
+    await this.ready;
     const result = this.engine.runAnalyze(text, config);
     if (result.segmentationPending) {
-      this.engine.loadDictionaryOnce().then(() => this.ondictionary?.(), () => {});
+      // After this result is shown: building the dictionary takes a moment.
+      setTimeout(() => this.engine.loadDictionaryOnce().then(() => this.hooks.dictionaryLoaded(), () => {}));
     }
     return result;
+  }
+
+  async info() {
+    await this.ready;
+    return this.engine.engineInfo();
   }
 
   stop() {}
 }
 
 /**
- * Starts the checker; resolves with `{checker, rules, supports}`.
- * `checker.mode` is 'worker' or 'main'; `checker.ondictionary` is called once
- * word segmentation is loaded (check again: earlier results lacked its rules).
+ * The checker, usable at once: `analyze(text, config)` and `info()` (→
+ * `{rules, supports}`) may be called before it has loaded. `ready` resolves
+ * once it has (rejects if it cannot load at all); `mode` is 'worker' or
+ * 'main'; `ondictionary` is called once word segmentation is loaded (check
+ * again: earlier results lacked its rules; `hasDictionary` tells whether
+ * that has happened already); `onfailure(error)` when a
+ * started worker dies.
  */
-export async function startChecker() {
-  const wasm = wasmSource();
-  let workerError = null;
-  if (typeof Worker === 'function') {
-    try {
-      const checker = new WorkerChecker(new Worker(workerUrl()));
+export class Checker {
+  constructor() {
+    const wasm = compiledWasm(source('gw-wasm', 'gwlint_bg.wasm'));
+    const dict = source('gw-dict', 'gwlint-dict.bin');
+    let worker = null;
+    if (typeof Worker === 'function') {
       try {
-        const info = await checker.start(wasm);
-        return { checker, ...info };
+        worker = new WorkerChecker(new Worker(workerUrl()), wasm, dict, this);
       } catch (e) {
-        checker.stop();
-        workerError = e;
+        console.warn('gwlint: no worker, checking on the main thread:', e);
       }
-    } catch (e) {
-      workerError = e;
     }
+    this.impl = worker ?? new MainThreadChecker(wasm, dict, this);
+    this.ready = this.impl.ready.catch(async (e) => {
+      if (this.impl.mode !== 'worker') throw e;
+      // The worker failed to load: check on the main thread, including what was already asked.
+      console.warn('gwlint: no worker, checking on the main thread:', e);
+      const left = this.impl.takeOver();
+      this.impl = new MainThreadChecker(wasm, dict, this);
+      for (const w of left) this.impl[w.type](w.payload.text, w.payload.config).then(w.resolve, w.reject);
+      await this.impl.ready;
+    });
   }
-  if (workerError) console.warn('gwlint: no worker, checking on the main thread:', workerError);
-  const checker = new MainThreadChecker();
-  const info = await checker.start(wasm);
-  return { checker, ...info };
+
+  /** Word segmentation is in: results before it lacked some rules. */
+  dictionaryLoaded() {
+    this.hasDictionary = true;
+    this.ondictionary?.();
+  }
+
+  get mode() {
+    return this.impl.mode;
+  }
+
+  /** The Web Worker (tests reach it to simulate a crash); undefined on the main thread. */
+  get worker() {
+    return this.impl.worker;
+  }
+
+  analyze(text, config) {
+    return this.impl.analyze(text, config);
+  }
+
+  info() {
+    return this.impl.info();
+  }
+
+  stop() {
+    this.impl.stop();
+  }
 }

@@ -1,23 +1,34 @@
 // The checker itself (the wasm), wrapped for whichever thread runs it: the Web
 // Worker (worker.js) normally, the page's main thread as a fallback.
-// Protocol of the worker (same shapes as these functions):
-//   → {type:'init', wasm:{module}|{bytes}|{url}, dict}  ← {type:'ready', rules, supports} | {type:'failed', message}
+// Protocol of the worker (same shapes as these functions); it answers in order:
+//   → {type:'init', wasm, dict}              ← {type:'ready'} | {type:'failed', message}
 //   → {type:'analyze', id, text, config}     ← {type:'result', id, result} | {type:'error', id, message}
+//   → {type:'info', id}                      ← {type:'result', id, result: {rules, supports}}
 //                                            ← {type:'dictionary'} once word segmentation is loaded:
 //                                              results before it lacked the rules that need it
 //                                              (result.segmentationPending); check again.
-// The init message also carries `dict: {url}|{bytes}`, the segmentation dictionary,
-// loaded after the first result that needs it, so it never delays the first underlines.
+// `wasm` is `{module}` (compiled by the page), `{url}` or `{base64}` (the single
+// file); `dict` is `{url}` or `{base64}`. The page sends
+// init and its first analyze at once, and asks for info after: the first
+// check never waits for the rule list or the config probe. The dictionary is
+// loaded after the first result that needs it, so it never delays the first
+// underlines.
 import init, { initSync, analyze, rules, loadDictionary, Checker } from '../../pkg/gwlint.js';
+import { decodeBase64 } from './base64.js';
 
 let dictSource = null;
 let dictLoading = null;
 
-/** Loads the wasm: a compiled module or bytes (sync), or a URL. */
+/** Loads the wasm: a compiled module or base64 (sync), or a URL (fetched and compiled as it streams in). */
 export async function loadEngine(wasm, dict) {
-  if (wasm.module || wasm.bytes) initSync({ module: wasm.module ?? wasm.bytes });
+  if (wasm.module) initSync({ module: wasm.module });
+  else if (wasm.base64) initSync({ module: decodeBase64(wasm.base64) });
   else await init({ module_or_path: wasm.url });
   dictSource = dict ?? null;
+}
+
+/** The rule list and the optional config keys this build accepts. */
+export function engineInfo() {
   return { rules: rules(), supports: probeConfigKeys() };
 }
 
@@ -25,7 +36,7 @@ export async function loadEngine(wasm, dict) {
 export function loadDictionaryOnce() {
   dictLoading ??= (async () => {
     if (!dictSource) throw new Error('no dictionary');
-    const bytes = dictSource.bytes ?? new Uint8Array(await (await fetch(dictSource.url)).arrayBuffer());
+    const bytes = dictSource.base64 ? decodeBase64(dictSource.base64) : new Uint8Array(await (await fetch(dictSource.url)).arrayBuffer());
     loadDictionary(bytes);
   })();
   return dictLoading;

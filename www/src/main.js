@@ -1,18 +1,18 @@
 // The page: wires the editor, the checker (Web Worker), the side panel,
 // settings, drafts, files and exports together. Each concern lives in its own
 // module; this file only connects them. All user text reaches the DOM through
-// textContent.
-import { startChecker } from './checker.js';
+// textContent. boot.js, the page's first script, has already started the
+// checker and sent it the first text; the settings dialog and the exports are
+// loaded when first used.
 import { Scheduler } from './scheduler.js';
 import { createEditor, setDocument, showEntries, removeEntries, currentEntries, jumpTo } from './editor.js';
 import { Panel } from './panel.js';
-import { loadSettings, saveSettings, checkerConfig, openSettingsDialog, unknownRules } from './settings.js';
-import { currentDraft, saveDraft, newDraft, listDrafts, loadDraft, titleOf, deleteDraft } from './storage.js';
+import { saveSettings, checkerConfig, unknownRules } from './settings.js';
+import { saveDraft, newDraft, listDrafts, loadDraft, titleOf, deleteDraft } from './storage.js';
 import { readFile, enableDrop, saveText } from './files.js';
-import { exportCsv, exportReport } from './exports.js';
 import { el, button, modal } from './dom.js';
 import { ignoreKey, safeFixChanges, countBySeverity } from './findings.js';
-import { SAMPLE } from './sample.js';
+import { checkedPart } from './limits.js';
 
 const $ = (id) => document.getElementById(id);
 const statusEl = $('status');
@@ -29,11 +29,11 @@ function notify(text) {
 }
 
 const app = {
-  settings: loadSettings(),
-  registry: [],
-  supports: {},
+  settings: null,
+  registry: null, // the checker's rules and the config keys it supports, once it has told (info())
+  supports: null,
   configError: null, // the checker rejected the settings: check with defaults until they change
-  draft: currentDraft() ?? { ...newDraft(SAMPLE), pristine: true },
+  draft: null,
   last: { text: '', findings: [] }, // latest results, offsets into last.text
   tracked: [], // panel items whose positions follow edits
   notice: '', // shown beside the results summary until the next edit
@@ -122,25 +122,23 @@ function onResult(result, req) {
   else setStatus(app.notice ? `${summary}。${app.notice}` : summary);
 }
 
-/**
- * The text sent to the checker: at most MAX_CHECKED code units (about a
- * million characters, far beyond any report), so a pasted 10 MB file keeps
- * the page responsive; the status line says that only the first part is checked.
- */
-const MAX_CHECKED = 1_000_000;
+/** The text sent to the checker (see limits.js). */
 function checkedText() {
-  const text = app.view.state.doc.toString();
-  if (text.length <= MAX_CHECKED) {
-    app.truncated = false;
-    return text;
-  }
-  app.truncated = true;
-  // Never cut a surrogate pair in two.
-  const end = (text.charCodeAt(MAX_CHECKED - 1) & 0xfc00) === 0xd800 ? MAX_CHECKED - 1 : MAX_CHECKED;
-  return text.slice(0, end);
+  const { text, truncated } = checkedPart(app.view.state.doc.toString());
+  app.truncated = truncated;
+  return text;
+}
+
+function currentConfig() {
+  return app.configError ? {} : checkerConfig(app.settings, app.registry, app.supports);
 }
 
 function onError(error, req) {
+  // A checker that could not load at all is reported once (see startPage).
+  app.checker.ready.then(() => checkError(error, req), () => {});
+}
+
+function checkError(error, req) {
   const msg = String(error?.message ?? error);
   if (!app.configError && req.config && Object.keys(req.config).length && /配置|设置|config/i.test(msg)) {
     // The settings are not valid for this checker: say so and check with the defaults.
@@ -163,8 +161,9 @@ async function restartChecker() {
   app.restarting = true;
   try {
     app.checker.stop();
-    const started = await startChecker();
-    useChecker(started.checker);
+    const checker = new window.gwlintBoot.Checker();
+    await checker.ready;
+    useChecker(checker);
     app.restarts = (app.restarts ?? 0) + 1;
   } catch (e) {
     setStatus(`检查程序无法重新启动：${e?.message ?? e}。您的文字仍保留在编辑器中，请保存后刷新页面。`, true);
@@ -213,7 +212,7 @@ const actions = {
     notify('已忽略此处（仅对本文档有效）');
   },
   ruleOff(rule) {
-    const info = app.registry.find((r) => r.id === rule);
+    const info = app.registry?.find((r) => r.id === rule);
     afterSettingsChange({ ...app.settings, rules: { ...app.settings.rules, [rule]: 'off' } });
     removeEntries(app.view, (x) => x.rule === rule);
     removeFromPanel((x) => x.rule === rule);
@@ -292,36 +291,44 @@ function wireToolbar() {
   $('btn-recent').addEventListener('click', showRecent);
   $('btn-save-text').addEventListener('click', () => saveText(docName(), app.view.state.doc.toString()));
   $('btn-export-csv').addEventListener('click', async () => {
-    const { text, findings } = await freshResults();
+    const [{ exportCsv }, { text, findings }] = await Promise.all([import('./exports.js'), freshResults()]);
     exportCsv(docName(), text, findings);
   });
   $('btn-export-report').addEventListener('click', async () => {
-    const { text, findings } = await freshResults();
+    const [{ exportReport }, { text, findings }] = await Promise.all([import('./exports.js'), freshResults()]);
     exportReport(docName(), text, findings);
   });
-  $('btn-settings').addEventListener('click', () => openSettingsDialog({
-    settings: app.settings,
-    registry: app.registry,
-    supports: app.supports,
-    onChange: afterSettingsChange,
-    validate: async (s) => {
-      const unknown = unknownRules(s, app.registry);
-      if (unknown.length) return `设置项 rules 中的“${unknown.join('”“')}”不是已知的规则编号或类别`;
-      try {
-        const { configErrors = [] } = await app.checker.analyze('', checkerConfig(s, app.registry, app.supports));
-        return configErrors.length ? configErrors.join('；') : null;
-      } catch (e) {
-        return String(e?.message ?? e);
-      }
-    },
-  }));
+  $('btn-settings').addEventListener('click', async () => {
+    const [{ openSettingsDialog }] = await Promise.all([import('./settings-dialog.js'), app.info]);
+    openSettingsDialog({
+      settings: app.settings,
+      registry: app.registry ?? [],
+      supports: app.supports ?? {},
+      onChange: afterSettingsChange,
+      validate: async (s) => {
+        const unknown = app.registry ? unknownRules(s, app.registry) : [];
+        if (unknown.length) return `设置项 rules 中的“${unknown.join('”“')}”不是已知的规则编号或类别`;
+        try {
+          const { configErrors = [] } = await app.checker.analyze('', checkerConfig(s, app.registry, app.supports));
+          return configErrors.length ? configErrors.join('；') : null;
+        } catch (e) {
+          return String(e?.message ?? e);
+        }
+      },
+    });
+  });
   enableDrop(document.body, $('drop-hint'), openFile);
 }
 
 // ---- start --------------------------------------------------------------
-async function main() {
-  // The worker and the wasm load while the editor is built.
-  const starting = startChecker();
+/**
+ * Builds the page. From boot.js: the checker (already loading), the draft and
+ * settings it read, and the first check it sent (`first`: {text, config,
+ * result}), whose result is shown like any other.
+ */
+function startPage({ checker, draft, settings, first }) {
+  app.draft = draft;
+  app.settings = settings;
   app.panel = new Panel({
     jump: (item) => jumpTo(app.view, item.from),
     fixAll: () => applySafeFixes(() => true),
@@ -331,7 +338,7 @@ async function main() {
     host: $('editor'),
     doc: app.draft.text,
     actions,
-    ruleInfo: (id) => app.registry.find((r) => r.id === id),
+    ruleInfo: (id) => app.registry?.find((r) => r.id === id),
     onUpdate(update) {
       if (!update.docChanged) return;
       for (const t of app.tracked) {
@@ -339,33 +346,35 @@ async function main() {
         t.to = Math.max(t.from, update.changes.mapPos(t.to, -1));
       }
       if (!update.transactions.some((tr) => tr.isUserEvent('input.fix'))) app.notice = '';
-      app.scheduler?.docChanged(update.changes);
+      app.scheduler.docChanged(update.changes);
       saveSoon();
     },
   });
   wireToolbar();
   window.gwlint = app; // for the end-to-end tests and the console
   window.gwlintView = app.view;
-  let started;
-  try {
-    started = await starting;
-    performance.mark('gwlint:checker-ready');
-  } catch (e) {
-    setStatus(`检查程序加载失败：${e?.message ?? e}。您仍可编辑文字，但无法检查。`, true);
-    return;
-  }
-  useChecker(started.checker);
-  app.registry = started.rules;
-  app.supports = started.supports;
+  useChecker(checker);
   app.scheduler = new Scheduler({
     getText: checkedText,
-    getConfig: () => (app.configError ? {} : checkerConfig(app.settings, app.registry, app.supports)),
+    getConfig: currentConfig,
     analyze: (text, config) => app.checker.analyze(text, config),
     onResult,
     onError,
   });
+  checkedText(); // sets app.truncated for the first result
+  app.scheduler.adopt(first.text, first.config, first.result);
+  if (checker.hasDictionary) app.scheduler.now(); // it came in before the page was built
   setStatus('正在检查……');
-  app.scheduler.now();
+  checker.ready.then(() => performance.mark('gwlint:checker-ready'), (e) => {
+    setStatus(`检查程序加载失败：${e?.message ?? e}。您仍可编辑文字，但无法检查。`, true);
+  });
+  // The rule list and the config keys the checker knows: asked after the first check.
+  app.info = checker.info().then(({ rules, supports }) => {
+    app.registry = rules;
+    app.supports = supports;
+    // The first check had the settings unfiltered: check again if that differs.
+    if (JSON.stringify(currentConfig()) !== JSON.stringify(first.config)) app.scheduler.now();
+  }, () => {});
 }
 
-main();
+startPage(window.gwlintBoot);

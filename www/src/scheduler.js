@@ -59,9 +59,25 @@ export class Scheduler {
   send() {
     this.dirty = false;
     const text = this.getText();
-    const req = { text, config: this.getConfig(), version: this.version, changes: ChangeSet.empty(text.length) };
+    const config = this.getConfig();
+    this.track(text, config, this.analyze(text, config));
+  }
+
+  /**
+   * Takes a request already sent (`promise` of the result for `text` with
+   * `config`) as the one in flight: the first check, sent at start-up before
+   * the editor existed. The text must be the document's current text.
+   */
+  adopt(text, config, promise) {
+    clearTimeout(this.timer);
+    this.timer = null;
+    this.track(text, config, promise);
+  }
+
+  track(text, config, promise) {
+    const req = { text, config, version: this.version, changes: ChangeSet.empty(text.length) };
     this.inFlight = req;
-    this.analyze(text, req.config).then(
+    promise.then(
       (result) => this.finish(req, () => this.onResult(result, req)),
       (error) => this.finish(req, () => this.onError(error, req)),
     );

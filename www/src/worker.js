@@ -1,25 +1,39 @@
 // The checker's Web Worker: runs the wasm off the main thread so typing never
-// waits for a check. One message in, one message out; see engine.js.
-import { loadEngine, runAnalyze, loadDictionaryOnce } from './engine.js';
+// waits for a check. Messages are handled one after another, in order (the
+// page sends its first check right behind init); see engine.js.
+import { loadEngine, engineInfo, runAnalyze, loadDictionaryOnce } from './engine.js';
 
-self.onmessage = async (e) => {
-  const m = e.data;
+let loaded = null;
+
+function handle(m) {
   if (m.type === 'init') {
-    try {
-      const info = await loadEngine(m.wasm, m.dict);
-      self.postMessage({ type: 'ready', ...info });
-    } catch (err) {
-      self.postMessage({ type: 'failed', message: String(err?.message ?? err) });
-    }
-  } else if (m.type === 'analyze') {
-    try {
+    loaded = loadEngine(m.wasm, m.dict).then(
+      () => self.postMessage({ type: 'ready' }),
+      (err) => {
+        self.postMessage({ type: 'failed', message: String(err?.message ?? err) });
+        throw err;
+      },
+    );
+    return loaded;
+  }
+  try {
+    if (m.type === 'info') self.postMessage({ type: 'result', id: m.id, result: engineInfo() });
+    else if (m.type === 'analyze') {
       const result = runAnalyze(m.text, m.config);
       self.postMessage({ type: 'result', id: m.id, result });
       if (result.segmentationPending) {
         loadDictionaryOnce().then(() => self.postMessage({ type: 'dictionary' }), () => {});
       }
-    } catch (err) {
-      self.postMessage({ type: 'error', id: m.id, message: String(err?.message ?? err) });
     }
+  } catch (err) {
+    self.postMessage({ type: 'error', id: m.id, message: String(err?.message ?? err) });
   }
+}
+
+// Requests that arrive while the wasm loads wait for it.
+let queue = Promise.resolve();
+self.onmessage = (e) => {
+  const m = e.data;
+  if (!loaded || m.type === 'init') handle(m);
+  else queue = queue.then(() => loaded).then(() => handle(m), () => {});
 };
