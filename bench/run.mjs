@@ -5,6 +5,9 @@
 // ../shared/corpus/clean at run time (10k, 100k and 1M characters).
 //
 //   node bench/run.mjs [--runs N] [--no-build] [--out FILE]
+//   node bench/run.mjs --page-only [--runs N] [--no-build]
+//     only the page's timings (first underline, typing into the 100k report),
+//     printed as JSON; BENCHMARKS.md is not written.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { join, extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { measureTexts, measureDictionary, loadAutocorrect, stats } from './measure.mjs';
+import { firstUnderline, typing, spread, PHASES } from './page.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -22,6 +26,10 @@ const opt = (name, def) => {
   return i < 0 ? def : args[i + 1];
 };
 const RUNS = Number(opt('--runs', 7));
+const PAGE_ONLY = args.includes('--page-only');
+// Typed into the middle of the 100k report, one character per key, 100 ms apart (a fast typist).
+const TYPED = '全年开展专项检查X次，走访群众X户，解决实际问题X个，推动各项工作落实见效，群众满意度明显提升。';
+const TYPING_DELAY = 100;
 const OUT = opt('--out', join(ROOT, 'BENCHMARKS.md'));
 const TEXT_DIR = join(ROOT, 'target/bench');
 const CORPUS = join(ROOT, '../shared/corpus/clean');
@@ -32,7 +40,7 @@ const run = (cmd, argv) => execFileSync(cmd, argv, { cwd: ROOT, stdio: ['ignore'
 // 1. Build.
 if (!args.includes('--no-build')) {
   log('building: native (release), wasm and the page');
-  run('cargo', ['build', '--release', '--bin', 'gwlint']);
+  if (!PAGE_ONLY) run('cargo', ['build', '--release', '--bin', 'gwlint']);
   run('make', ['wasm', 'site']);
 }
 const loadStart = loadavg();
@@ -49,6 +57,10 @@ const texts = SIZES.map(([name, n]) => {
 });
 
 // 3. Native: in-process timings, then the CLI over the whole corpus.
+if (PAGE_ONLY) {
+  console.log(JSON.stringify(await pageTimings(), null, 1));
+  process.exit(0);
+}
 log('native');
 const nativeOut = run('cargo', ['bench', '--bench', 'native', '--', String(RUNS), ...SIZES.map(([n]) => join(TEXT_DIR, `${n}.txt`))]);
 const native = JSON.parse(nativeOut.trim().split('\n').pop());
@@ -73,78 +85,10 @@ const DICT = readFileSync(join(ROOT, 'data/jieba-dict.bin'));
 const nodeDict = measureDictionary(gw, new Uint8Array(DICT));
 const nodeRows = measureTexts({ gw, ac, texts, runs: RUNS });
 
-// 5. Chromium: the page's first underline, then the wasm timings in a page.
+// 5. Chromium: the page (first underline, typing), then the wasm timings in a page.
 log('chromium');
-const { chromium } = await import('playwright-core');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
-const ROUTES = [['/pkg/', join(ROOT, 'pkg')], ['/ac/', AC_DIR], ['/texts/', TEXT_DIR], ['/bench/', join(ROOT, 'bench')], ['/dict.bin', join(ROOT, 'data/jieba-dict.bin')], ['/', join(ROOT, 'dist')]];
-const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  const [prefix, dir] = ROUTES.find(([p]) => path.startsWith(p));
-  let file = prefix.endsWith('/') ? join(dir, path.slice(prefix.length)) : dir;
-  if (file.endsWith('/') || path === '/') file = join(file, 'index.html');
-  try {
-    const body = await readFile(file);
-    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-    // Cross-origin isolation gives the bench page 5 µs timers (100 µs otherwise).
-    if (path.startsWith('/bench/')) Object.assign(headers, { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
-    res.writeHead(200, headers);
-    res.end(body);
-  } catch {
-    res.writeHead(404);
-    res.end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const chromeVersion = browser.version();
-// First underline: a fresh context (empty cache) per run; the time is from
-// navigation start to the first underline drawn, and to the first underline
-// that needs the dictionary (the sample's 的的).
-const first = [];
-const complete = [];
-for (let i = 0; i < RUNS + 1; i++) {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await page.addInitScript(() => {
-    // Underlines may sit in shadow roots: observe each one as it is attached.
-    const seen = () => {
-      const roots = [document, ...window.__roots];
-      const ranges = roots.flatMap((r) => [...r.querySelectorAll('.cm-lintRange')]);
-      if (ranges.length && window.__first === undefined) window.__first = performance.now();
-      if (window.__complete === undefined && ranges.some((e) => e.textContent === '的的')) window.__complete = performance.now();
-    };
-    window.__roots = [];
-    const obs = new MutationObserver(seen);
-    const attach = Element.prototype.attachShadow;
-    Element.prototype.attachShadow = function (init) {
-      const root = attach.call(this, init);
-      window.__roots.push(root);
-      obs.observe(root, { subtree: true, childList: true, characterData: true });
-      return root;
-    };
-    obs.observe(document, { subtree: true, childList: true, characterData: true });
-  });
-  await page.goto(`${base}/`);
-  await page.waitForFunction(() => window.__complete !== undefined, null, { timeout: 30000 });
-  const [f, c] = await page.evaluate(() => [window.__first, window.__complete]);
-  if (i > 0) {
-    first.push(f);
-    complete.push(c);
-  }
-  await ctx.close();
-}
-const page = await browser.newPage();
-await page.goto(`${base}/bench/page.html?runs=${RUNS}&texts=${SIZES.map(([n]) => n).join(',')}`);
-await page.waitForFunction(() => window.result !== undefined, null, { timeout: 600000 });
-const chrome = await page.evaluate(() => window.result);
-await browser.close();
-server.close();
-if (chrome.error) throw new Error(`bench page: ${chrome.error}`);
+const { page: pageRes, chrome, chromeVersion } = await pageTimings({ wasm: true });
+const { first, complete, phases, typed } = pageRes;
 const loadEnd = loadavg();
 
 // 6. Sizes.
@@ -154,11 +98,20 @@ const sizes = {
   wasm: wasm.length, wasmGz: gz(wasm),
   dict: DICT.length,
   appJs: statSync(join(ROOT, 'dist/app.js')).size, appJsGz: gz(readFileSync(join(ROOT, 'dist/app.js'))),
+  bootJs: statSync(join(ROOT, 'dist/boot.js')).size, bootJsGz: gz(readFileSync(join(ROOT, 'dist/boot.js'))),
+  workerJs: statSync(join(ROOT, 'dist/worker.js')).size, workerJsGz: gz(readFileSync(join(ROOT, 'dist/worker.js'))),
 };
+// Typing is smooth when 95% of keystrokes reach the screen within 50 ms and no
+// task blocks the main thread for 50 ms or more (the Long Tasks threshold).
+const SMOOTH_MS = 50;
+const lat = spread(typed.latency);
+const smooth = lat.p95 < SMOOTH_MS && typed.longtasks.length === 0;
 
 // 7. BENCHMARKS.md.
 const f = (x, d = 2) => (x >= 100 ? x.toFixed(0) : x.toFixed(d));
 const mm = (s) => `${f(s.min)} / ${f(s.median)}`;
+const mmp = (s) => `${f(s.min)} / ${f(s.median)} / ${f(s.p95)}`;
+const longTasks = (l) => (l.length ? `${l.length}, longest ${f(Math.max(...l))} ms` : 'none');
 const MB = (b) => `${(b / 1e6).toFixed(2)} MB`;
 const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
 const sha = run('git', ['rev-parse', '--short', 'HEAD']).trim();
@@ -189,6 +142,7 @@ const t100n = byName(nodeRows, '100k'), t100c = byName(chrome.rows, '100k');
 L(`| full check of 100k chars in wasm ≥ 5x faster than AutoCorrect | Node ${ratio(nodeRows, '100k').toFixed(1)}x, Chromium ${ratio(chrome.rows, '100k').toFixed(1)}x (medians) | ${ratio(nodeRows, '100k') >= 5 && ratio(chrome.rows, '100k') >= 5 ? 'yes' : 'no'} |`);
 L(`| one keystroke in a 100k report < 1 ms of wasm time | Node ${mm(t100n.keystroke)}, Chromium ${mm(t100c.keystroke)} | ${t100n.keystroke.median < 1 && t100c.keystroke.median < 1 ? 'yes' : 'no'} |`);
 L(`| first underline < 300 ms (loopback) | ${mm(stats(first))} | ${stats(first).median < 300 ? 'yes' : 'no'} |`);
+L(`| typing into a 100k report stays smooth (95% of keystrokes on screen < ${SMOOTH_MS} ms, no long task) | input → next frame p95 ${f(lat.p95)} ms; long tasks: ${longTasks(typed.longtasks)} | ${smooth ? 'yes' : 'no'} |`);
 L(`| wasm ≤ 1.5 MB gzipped | ${MB(sizes.wasmGz)} | ${sizes.wasmGz <= 1.5e6 ? 'yes' : 'no'} |`);
 L(`| CLI over the corpus < 0.5 s wall | ${mm(cli)} | ${cli.median < 500 ? 'yes' : 'no'} |`);
 const nativeRows = SIZES.map(([name]) => ({ name, ...native[`${name}.txt`] }));
@@ -211,6 +165,10 @@ L();
 L('One keystroke: the `Checker` holds the text; a character is typed at the end of the');
 L('paragraph nearest the middle and deleted again, each a full `analyze` call (text in,');
 L('findings out) that re-runs the paragraph rules on the changed paragraph only.');
+L('Typing in the page (below): the 100k report in the editor, then');
+L(`${[...TYPED].length} characters typed with playwright \`keyboard.type\` (${TYPING_DELAY} ms apart) at the end of`);
+L('the paragraph nearest the middle, in 3 rounds after a warm-up round; "next frame" is a task');
+L('queued from the first animation frame after the input event.');
 L();
 L('## Where the time goes (native, 100k chars, each rule alone, min of 3)');
 L();
@@ -224,7 +182,13 @@ L();
 L('| what | min / median |');
 L('|---|---:|');
 L(`| page: navigation → first underline (fresh profile, loopback) | ${mm(stats(first))} |`);
+for (const [k, what] of PHASES.slice(0, -1)) if (phases[k].length) L(`| page start-up: ${what} | ${mm(stats(phases[k]))} |`);
 L(`| page: navigation → first underline that needs the dictionary (的的) | ${mm(stats(complete))} |`);
+L(`| page: typing into the middle of the 100k report, input event → next frame (${typed.keystrokes} keystrokes, min / median / p95) | ${mmp(lat)} |`);
+L(`| page: same, input event → its handlers done (queueing behind other work) | ${mmp(spread(typed.handler))} |`);
+L(`| page: same, long tasks (≥ 50 ms) on the main thread while typing | ${longTasks(typed.longtasks)} |`);
+L(`| page: same, events slower than 16 ms to their next paint (Event Timing) | ${typed.slowEvents.length ? `${typed.slowEvents.length}, longest ${f(Math.max(...typed.slowEvents))} ms` : 'none'} |`);
+L(`| page: same, last keystroke → underlines updated (after the 250 ms pause the page waits for) | ${mm(spread(typed.toUnderlines))} |`);
 L(`| dictionary load (\`loadDictionary\`, once per process): native / Node / Chromium | ${f(native.dictionaryLoad)} / ${f(nodeDict)} / ${f(chrome.dictionaryLoad)} |`);
 L(`| CLI: \`gwlint check --format json\` over all ${corpusFiles.length} corpus files (${cliChars} chars), wall | ${mm(cli)} |`);
 L();
@@ -234,9 +198,87 @@ L('| file | bytes | gzip -9 |');
 L('|---|---:|---:|');
 L(`| gwlint_bg.wasm | ${sizes.wasm} | ${sizes.wasmGz} |`);
 L(`| gwlint-dict.bin (deflated already; loaded after the first check) | ${sizes.dict} | – |`);
-L(`| app.js (page bundle) | ${sizes.appJs} | ${sizes.appJsGz} |`);
+L(`| boot.js (page, first script: starts the checker) | ${sizes.bootJs} | ${sizes.bootJsGz} |`);
+L(`| app.js (page: editor, panel; without the chunks loaded on first use) | ${sizes.appJs} | ${sizes.appJsGz} |`);
+L(`| worker.js (the checker's Web Worker, without the wasm) | ${sizes.workerJs} | ${sizes.workerJsGz} |`);
 L();
 // The hand-kept log of optimisations with their before/after figures.
 lines.push(readFileSync(join(ROOT, 'bench/HISTORY.md'), 'utf8'));
 writeFileSync(OUT, lines.join('\n'));
 log(`wrote ${OUT}`);
+
+/**
+ * The Chromium measurements: the page's first underline (fresh profile) and
+ * typing into the 100k report; with `wasm`, also bench/page.html (the wasm
+ * timings in a page). Serves dist/ and the bench files on loopback.
+ */
+async function pageTimings({ wasm = false } = {}) {
+  const { chromium } = await import('playwright-core');
+  const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
+  const AC_DIR = join(ROOT, 'node_modules/@huacnlee/autocorrect');
+  const ROUTES = [['/pkg/', join(ROOT, 'pkg')], ['/ac/', AC_DIR], ['/texts/', TEXT_DIR], ['/bench/', join(ROOT, 'bench')], ['/dict.bin', join(ROOT, 'data/jieba-dict.bin')], ['/', join(ROOT, 'dist')]];
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const [prefix, dir] = ROUTES.find(([p]) => path.startsWith(p));
+    let file = prefix.endsWith('/') ? join(dir, path.slice(prefix.length)) : dir;
+    if (file.endsWith('/') || path === '/') file = join(file, 'index.html');
+    try {
+      const body = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      // Cross-origin isolation gives the bench page 5 µs timers (100 µs otherwise).
+      if (path.startsWith('/bench/')) Object.assign(headers, { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
+      res.writeHead(200, headers);
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const chromeVersion = browser.version();
+  try {
+    // First underline: a fresh context (empty cache) per run; from navigation
+    // start to the first underline drawn, and to the first underline that
+    // needs the dictionary (the sample's 的的).
+    log('chromium: first underline');
+    const page = await firstUnderline(browser, `${base}/`, RUNS);
+    log('chromium: typing into the 100k report');
+    const text100k = readFileSync(join(TEXT_DIR, '100k.txt'), 'utf8');
+    page.typed = await typing(browser, `${base}/`, text100k, { typed: TYPED, delay: TYPING_DELAY, runs: 3 });
+    if (!wasm) return { chromeVersion, page: summarizePage(page) };
+    log('chromium: wasm timings');
+    const tab = await browser.newPage();
+    await tab.goto(`${base}/bench/page.html?runs=${RUNS}&texts=${SIZES.map(([n]) => n).join(',')}`);
+    await tab.waitForFunction(() => window.result !== undefined, null, { timeout: 600000 });
+    const chrome = await tab.evaluate(() => window.result);
+    if (chrome.error) throw new Error(`bench page: ${chrome.error}`);
+    return { chromeVersion, page, chrome };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** The page figures as min / median (/ p95) for printing. */
+function summarizePage(p) {
+  const r = (x) => Math.round(x * 10) / 10;
+  const sp = (v) => (v.length ? Object.fromEntries(Object.entries(spread(v)).map(([k, x]) => [k, r(x)])) : null);
+  return {
+    firstUnderline: sp(p.first),
+    withDictionary: sp(p.complete),
+    phases: Object.fromEntries(PHASES.map(([k]) => [k, sp(p.phases[k])])),
+    typing: {
+      keystrokes: p.typed.keystrokes,
+      inputToFrame: sp(p.typed.latency),
+      inputToHandled: sp(p.typed.handler),
+      longTasks: p.typed.longtasks.map(r),
+      eventsOver16ms: p.typed.slowEvents.length ? spread(p.typed.slowEvents) : null,
+      lastKeyToUnderlines: sp(p.typed.toUnderlines),
+    },
+  };
+}

@@ -62,8 +62,7 @@ const appMeta = Object.entries(site.metafile.outputs).find(([, o]) => o.entryPoi
 const preload = appMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => `<link rel="modulepreload" href="${i.path.split('/').pop()}">`);
 preload.push('<link rel="preload" href="gwlint_bg.wasm" as="fetch" type="application/wasm" crossorigin>');
 await writeFile(join(out, 'index.html'), html
-  .replace('<link rel="stylesheet" href="style.css">', () => ['<link rel="stylesheet" href="style.css">', ...preload].join('\n'))
-  .replace(marker('script'), () => ['<script src="boot.js"></script>', '<script type="module" src="app.js"></script>'].join('\n')));
+  .replace('<link rel="stylesheet" href="style.css">', () => ['<script async src="boot.js"></script>', '<link rel="stylesheet" href="style.css">', ...preload].join('\n')));
 await copyFile(join(www, 'style.css'), join(out, 'style.css'));
 const wasm = await readFile(join(root, 'pkg/gwlint_bg.wasm'));
 await writeFile(join(out, 'gwlint_bg.wasm'), wasm);

@@ -27,8 +27,8 @@ export async function openPage(context, url) {
 
 /** Waits until the shown results belong to the current text. */
 export async function settled(page) {
-  // Results are final once fresh and no longer waiting for the segmentation dictionary.
-  await page.waitForFunction(() => window.gwlint?.scheduler?.fresh === true && !window.gwlint.segmentationPending, null, { timeout: 30000 });
+  // Results are final once fresh, no longer waiting for the segmentation dictionary, and listed in the panel.
+  await page.waitForFunction(() => window.gwlint?.scheduler?.fresh === true && !window.gwlint.segmentationPending && !window.gwlint.panelPending, null, { timeout: 30000 });
 }
 
 /** Replaces the whole text (a programmatic edit, one undo step) and waits for results. */

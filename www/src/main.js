@@ -93,7 +93,8 @@ function charCount(text) {
 }
 
 function onResult(result, req) {
-  if (!app.shown) performance.mark('gwlint:first-result');
+  const first = !app.shown;
+  if (first) performance.mark('gwlint:first-result');
   app.shown = true;
   app.configError = null;
   // True until the worker has loaded word segmentation and checked again.
@@ -112,7 +113,19 @@ function onResult(result, req) {
   // The outline: a flat pre-order list [{kind, level, depth, number, text, start, end, line}].
   const outline = result.outline ? result.outline.map((h) => mapItem(ch, h, text)) : null;
   app.tracked = [...entries, ...placeholders, ...(outline ?? [])];
-  app.panel.render({ entries, placeholders, outline, chars: charCount(app.view.state.doc.toString()) });
+  const panel = { entries, placeholders, outline, chars: charCount(app.view.state.doc.toString()) };
+  // The first results: the panel is filled once the underlines are on screen
+  // (unless newer results came meanwhile). `panelPending` until then.
+  const token = (app.panelToken = (app.panelToken ?? 0) + 1);
+  app.panelPending = first;
+  if (!first) app.panel.render(panel);
+  else {
+    requestAnimationFrame(() => setTimeout(() => {
+      if (token !== app.panelToken) return;
+      app.panel.render(panel);
+      app.panelPending = false;
+    }));
+  }
   const n = countBySeverity(findings);
   const summary = findings.length ? `共 ${findings.length} 处问题：错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}` : '未发现问题';
   // The checker ignores a bad settings key (and checks with its default): name it.
@@ -351,6 +364,7 @@ function startPage({ checker, draft, settings, first }) {
     },
   });
   wireToolbar();
+  performance.mark('gwlint:page-built');
   window.gwlint = app; // for the end-to-end tests and the console
   window.gwlintView = app.view;
   useChecker(checker);
@@ -377,4 +391,5 @@ function startPage({ checker, draft, settings, first }) {
   }, () => {});
 }
 
-startPage(window.gwlintBoot);
+if (window.gwlintBoot) startPage(window.gwlintBoot);
+else window.gwlintBootReady = startPage; // boot.js (async) has not run yet

@@ -1,0 +1,181 @@
+// The page's own timings in headless Chromium (driven by bench/run.mjs through
+// playwright-core, against the built dist/ served on loopback):
+//   - firstUnderline: navigation → first underline drawn, on a fresh profile,
+//     with the start-up marks the page sets on the way;
+//   - typing: real keyboard input into the middle of a long report, per
+//     keystroke: input event → next frame, long tasks on the main thread, and
+//     the last keystroke → underlines updated.
+// Times are milliseconds from navigation start (performance.now()).
+
+/** Values sorted: {min, median, p95, max, n}. */
+export function spread(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { min: s[0], median: s[Math.floor(s.length / 2)], p95: at(0.95), max: s[s.length - 1], n: s.length };
+}
+
+/** Records, in the page, when the first underline appears (underlines may sit in shadow roots). */
+function watchUnderlines() {
+  const seen = () => {
+    const roots = [document, ...window.__roots];
+    const ranges = roots.flatMap((r) => [...r.querySelectorAll('.cm-lintRange')]);
+    if (ranges.length && window.__first === undefined) window.__first = performance.now();
+    if (window.__complete === undefined && ranges.some((e) => e.textContent === '的的')) window.__complete = performance.now();
+  };
+  window.__roots = [];
+  const obs = new MutationObserver(seen);
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    window.__roots.push(root);
+    obs.observe(root, { subtree: true, childList: true, characterData: true });
+    return root;
+  };
+  obs.observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+/** Where the start-up time goes: the page's marks (see www/src/boot.js), in order. */
+export const PHASES = [
+  ['html', 'HTML received (navigation responseEnd)'],
+  ['boot', 'boot.js runs: worker created, wasm fetch started, first check sent (`gwlint:boot`)'],
+  ['ready', 'wasm compiled and instantiated in the worker (`gwlint:checker-ready`)'],
+  ['built', 'app.js evaluated, editor and panel built (`gwlint:page-built`)'],
+  ['result', 'first result handled on the page (`gwlint:first-result`)'],
+  ['first', 'first underline in the DOM'],
+];
+
+/**
+ * A fresh context (empty cache and storage) per run; the first run is a
+ * warm-up. Returns {first, complete, phases: {name: [ms]}, appJs} where
+ * `complete` is the first underline that needs the dictionary (the sample's 的的).
+ */
+export async function firstUnderline(browser, url, runs) {
+  const first = [];
+  const complete = [];
+  const phases = Object.fromEntries(PHASES.map(([k]) => [k, []]));
+  for (let i = 0; i < runs + 1; i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.addInitScript(watchUnderlines);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__complete !== undefined, null, { timeout: 30000 });
+    const r = await page.evaluate(() => {
+      const mark = (n) => performance.getEntriesByName(n)[0]?.startTime;
+      return {
+        first: window.__first,
+        complete: window.__complete,
+        html: performance.getEntriesByType('navigation')[0].responseEnd,
+        boot: mark('gwlint:boot'),
+        ready: mark('gwlint:checker-ready'),
+        built: mark('gwlint:page-built'),
+        result: mark('gwlint:first-result'),
+      };
+    });
+    if (i > 0) {
+      first.push(r.first);
+      complete.push(r.complete);
+      for (const [k] of PHASES) if (r[k] !== undefined) phases[k].push(r[k]);
+    }
+    await ctx.close();
+  }
+  return { first, complete, phases };
+}
+
+/** Installed in the page before typing: records input events, frames after them, long tasks and results. */
+function instrumentTyping() {
+  const t = (window.__typing = { inputs: [], longtasks: [], events: [], results: [] });
+  // Input event → the next frame: the rAF callback runs when the frame that
+  // shows the keystroke is being made; a task queued from it runs after that
+  // frame is handed to the compositor.
+  const onInput = (e) => {
+    const rec = { at: e.timeStamp, handled: performance.now() };
+    t.inputs.push(rec);
+    requestAnimationFrame(() => setTimeout(() => { rec.frame = performance.now(); }));
+  };
+  window.addEventListener('input', onInput, true);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) t.longtasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask' });
+  // Event Timing: every keyboard/input event slower than 16 ms (the smallest threshold) to its next paint.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) t.events.push({ name: e.name, start: e.startTime, duration: e.duration });
+  }).observe({ type: 'event', durationThreshold: 16 });
+  const s = window.gwlint.scheduler;
+  const onResult = s.onResult;
+  s.onResult = (result, req) => {
+    onResult(result, req);
+    const rec = { version: req.version, shown: performance.now() };
+    t.results.push(rec);
+    requestAnimationFrame(() => setTimeout(() => { rec.frame = performance.now(); }));
+  };
+}
+
+const settled = (page) => page.waitForFunction(() => window.gwlint?.scheduler?.fresh === true && !window.gwlint.segmentationPending && !window.gwlint.panelPending, null, { timeout: 120000 });
+
+/**
+ * Loads the page, puts `text` in the editor, waits for its results, then
+ * types `typed` (one character per key, `delay` ms apart, as
+ * `keyboard.type` does: key events for ASCII, text input for the rest) at
+ * the end of the paragraph nearest the middle. `runs` rounds, each in the
+ * same page (the first is a warm-up). Returns per-keystroke latencies,
+ * long tasks and the last keystroke → underlines updated.
+ */
+export async function typing(browser, url, text, { typed, delay = 100, runs = 3 }) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await settled(page);
+  await page.evaluate((t) => {
+    const v = window.gwlint.view;
+    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: t } });
+  }, text);
+  await settled(page);
+  const latency = [];
+  const handler = [];
+  const longtasks = [];
+  const slowEvents = [];
+  const toUnderlines = [];
+  let typedFindings = 0;
+  for (let round = 0; round < runs + 1; round++) {
+    await page.evaluate(() => {
+      const v = window.gwlint.view;
+      const text = v.state.doc.toString();
+      let at = text.indexOf('\n', Math.floor(text.length / 2));
+      if (at < 0) at = text.length;
+      v.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+      v.focus();
+    });
+    await page.waitForTimeout(300);
+    await page.evaluate(instrumentTyping);
+    await page.keyboard.type(typed, { delay });
+    await settled(page);
+    await page.waitForTimeout(100); // the frame after the last result
+    const r = await page.evaluate(() => {
+      const t = window.__typing;
+      window.__typing = null;
+      const s = window.gwlint.scheduler;
+      return { ...t, version: s.version, findings: window.gwlint.last.findings.length };
+    });
+    // Undo the round's typing so every round types into the same text.
+    await page.evaluate((n) => {
+      const v = window.gwlint.view;
+      const head = v.state.selection.main.head;
+      v.dispatch({ changes: { from: head - n, to: head } });
+    }, typed.length);
+    await settled(page);
+    if (round === 0) continue;
+    for (const i of r.inputs) {
+      latency.push(i.frame - i.at);
+      handler.push(i.handled - i.at);
+    }
+    const from = r.inputs[0].at;
+    const last = r.inputs[r.inputs.length - 1].at;
+    longtasks.push(...r.longtasks.filter((l) => l.start + l.duration >= from).map((l) => l.duration));
+    slowEvents.push(...r.events.filter((e) => e.start >= from).map((e) => e.duration));
+    const fresh = r.results.find((x) => x.version === r.version);
+    toUnderlines.push(fresh.frame - last);
+    typedFindings = r.findings;
+  }
+  await ctx.close();
+  return { keystrokes: latency.length, latency, handler, longtasks, slowEvents, toUnderlines, findings: typedFindings };
+}
