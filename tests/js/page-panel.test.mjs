@@ -111,3 +111,13 @@ test('"apply all safe fixes" applies them in one undo step; per category only th
   assert.deepEqual(after, Object.fromEntries(Object.entries(safe).filter(([c]) => c !== 'structure')));
   await setText(page, TEXT);
 });
+
+test('a long list shows its first 300 items and says how many more there are; counts stay exact', async () => {
+  await setText(page, '全年开展专项检查X次，层层压实责任。\n'.repeat(320));
+  const group = await page.$eval('#findings section.group[data-category="placeholder"]', (g) => [g.querySelector('.group-count').textContent, g.querySelectorAll('li.finding').length, g.querySelector('li.more')?.textContent]);
+  assert.deepEqual(group, ['320', 300, '另有 20 处未列出（先处理上面的问题，或按位置排列查看）']);
+  assert.equal(await page.$$eval('#placeholders li.placeholder', (els) => els.length), 300);
+  assert.match(await page.textContent('#placeholders'), /另有 20 处未列出/);
+  assert.match(await page.textContent('#placeholders-head'), /320 处待填/);
+  await setText(page, TEXT);
+});

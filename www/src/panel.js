@@ -8,6 +8,18 @@ import { categoryBadge, severityTag } from './editor.js';
 
 const $ = (id) => document.getElementById(id);
 
+/**
+ * At most this many items per list (per category group, checklist, outline):
+ * a pasted file with tens of thousands of findings would otherwise cost
+ * seconds of layout on every result. Counts stay exact; the rest is named.
+ */
+export const LIST_LIMIT = 300;
+const OUTLINE_LIMIT = 1000;
+
+function more(n, tag = 'li') {
+  return el(tag, 'more', `另有 ${n} 处未列出（先处理上面的问题，或按位置排列查看）`);
+}
+
 export class Panel {
   /** `on` = {jump(from, to), fixCategory(category), fixAll()} */
   constructor(on) {
@@ -84,13 +96,16 @@ export class Panel {
         const k = list.filter((e) => safeFix(e.finding)).length;
         if (k) h.append(button(`本类安全修改（${k}）`, () => this.on.fixCategory(cat), 'fix-category'));
         const ol = el('ol', 'findings');
-        for (const e of list) ol.append(this.item(e));
+        for (const e of list.slice(0, LIST_LIMIT)) ol.append(this.item(e));
+        if (list.length > LIST_LIMIT) ol.append(more(list.length - LIST_LIMIT));
         group.append(h, ol);
         root.append(group);
       }
     } else {
       const ol = el('ol', 'findings');
-      for (const e of [...this.entries].sort(this.sort === 'severity' ? bySeverity : byPosition)) ol.append(this.item(e));
+      const sorted = [...this.entries].sort(this.sort === 'severity' ? bySeverity : byPosition);
+      for (const e of sorted.slice(0, LIST_LIMIT)) ol.append(this.item(e));
+      if (sorted.length > LIST_LIMIT) ol.append(more(sorted.length - LIST_LIMIT));
       root.append(ol);
     }
   }
@@ -102,7 +117,7 @@ export class Panel {
     const items = list ?? [];
     tab.textContent = `待填（${items.length}）`;
     $('placeholders-head').textContent = items.length ? `${items.length} 处待填` : '没有待填的占位符';
-    for (const p of items) {
+    for (const p of items.slice(0, LIST_LIMIT)) {
       const li = el('li', 'placeholder');
       li.tabIndex = 0;
       const box = el('span', 'check', '☐');
@@ -115,6 +130,7 @@ export class Panel {
       li.addEventListener('keydown', (e) => { if (e.key === 'Enter') go(); });
       ol.append(li);
     }
+    if (items.length > LIST_LIMIT) ol.append(more(items.length - LIST_LIMIT));
   }
 
   renderOutline(outline) {
@@ -132,7 +148,7 @@ export class Panel {
     }
     // A flat pre-order list with `depth` (the checker's shape), drawn indented.
     const ul = el('ul', 'outline');
-    for (const h of outline) {
+    for (const h of outline.slice(0, OUTLINE_LIMIT)) {
       const li = el('li', `depth-${Math.min(h.depth ?? 0, 5)} kind-${h.kind ?? 'heading'}`);
       const label = h.text?.startsWith(h.number ?? '') ? h.text : `${h.number ?? ''}${h.text ?? ''}`;
       const a = el('a', 'heading');
@@ -142,6 +158,7 @@ export class Panel {
       li.append(a);
       ul.append(li);
     }
+    if (outline.length > OUTLINE_LIMIT) ul.append(el('li', 'more', `另有 ${outline.length - OUTLINE_LIMIT} 个标题未列出`));
     root.append(ul);
   }
 }
