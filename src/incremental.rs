@@ -24,38 +24,58 @@ use crate::registry::{self, Check, RuleMeta};
 use crate::segment;
 use crate::sink::Sink;
 use rustc_hash::FxHashMap;
+use std::rc::Rc;
 
 /// Something a fact rule's `collect` noted in one paragraph: a key chosen by
-/// the rule (`"county-form"`), a value, and the span (byte offsets of the text).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// the rule (`"title"`), a small value (its meaning is the rule's), and the
+/// span (byte offsets of the text). `paragraph` is filled in by the engine:
+/// the index of the paragraph the fact comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Fact {
     pub key: &'static str,
-    pub value: String,
+    pub value: u32,
     pub start: usize,
     pub end: usize,
+    pub paragraph: usize,
 }
 
 /// Where `collect` puts its facts.
 #[derive(Default)]
 pub struct Facts {
     out: Vec<Fact>,
+    without_dictionary: bool,
 }
 
 impl Facts {
     /// Notes a fact over `start..end` (byte offsets, like `Sink::report`).
-    pub fn note(&mut self, key: &'static str, start: usize, end: usize, value: impl Into<String>) {
+    pub fn note(&mut self, key: &'static str, start: usize, end: usize, value: u32) {
         self.out.push(Fact {
             key,
-            value: value.into(),
+            value,
             start,
             end,
+            paragraph: 0,
         });
+    }
+
+    /// Some facts need the dictionary, which is not loaded yet
+    /// ([`segment::dictionary_loaded`]): the rule left them out (and notes
+    /// what `judge` needs to know); the engine collects this paragraph again
+    /// once the dictionary is there.
+    pub fn without_dictionary(&mut self) {
+        self.without_dictionary = true;
     }
 }
 
 /// A document-level rule in two steps: `collect` runs per paragraph and is
 /// cached with it; `judge` sees every fact of the document, in order, with
 /// offsets into the whole text.
+///
+/// `judge` may read the facts, the text inside their spans and the first
+/// paragraph (the title), nothing else of the document; and it must not
+/// depend on distances between paragraphs (only on the order of positions).
+/// Then the [`Checker`] reuses its findings, moved with their paragraphs, as
+/// long as these are unchanged (a keystroke that changes no fact).
 pub struct FactRule {
     pub collect: fn(&Document, &Paragraph, &mut Facts),
     pub judge: fn(&Document, &[Fact], &mut Sink<'_>),
@@ -98,6 +118,8 @@ struct ParaResult {
     facts: Vec<Vec<Fact>>,
     /// A rule wanted segmentation before the dictionary was loaded (wasm).
     pending: bool,
+    /// Facts were collected without the dictionary (collect again once loaded).
+    stale: bool,
 }
 
 fn shift(d: &mut Diagnostic, by: isize) {
@@ -145,6 +167,7 @@ fn run_paragraph(
             r.pending = true;
             facts.out.clear();
         }
+        r.stale |= facts.without_dictionary;
         for f in &mut facts.out {
             f.start -= base;
             f.end -= base;
@@ -154,17 +177,56 @@ fn run_paragraph(
     r
 }
 
+/// What a fact rule's `judge` decided in the [`Checker`]'s previous update.
+struct JudgeMemo {
+    /// Its facts, offsets relative to their paragraph's line start.
+    facts: Vec<Fact>,
+    /// Its findings (offsets in that update's text).
+    out: Vec<Diagnostic>,
+}
+
+/// The previous update, for reusing `judge` findings (see [`FactRule`]).
+struct MemoCtx<'a> {
+    old_text: &'a str,
+    /// Line start of each paragraph, in the previous text and in this one.
+    old_bases: &'a [usize],
+    new_bases: &'a [usize],
+    /// Same paragraph count and same first paragraph as before.
+    comparable: bool,
+    /// One per fact rule of the plan.
+    memos: &'a mut Vec<Option<JudgeMemo>>,
+}
+
+/// Moves offset `x` of the previous text with its paragraph.
+fn remap(x: usize, old: &[usize], new: &[usize]) -> Option<usize> {
+    let k = old.partition_point(|&b| b <= x).checked_sub(1)?;
+    Some(new[k] + (x - old[k]))
+}
+
+fn remap_diag(d: &Diagnostic, old: &[usize], new: &[usize]) -> Option<Diagnostic> {
+    let mut d = d.clone();
+    d.start = remap(d.start, old, new)?;
+    d.end = remap(d.end, old, new)?;
+    for f in &mut d.fixes {
+        f.start = remap(f.start, old, new)?;
+        f.end = remap(f.end, old, new)?;
+    }
+    Some(d)
+}
+
 /// The document-wide step: document rules, fact rules' `judge`, the
-/// allow-list, the order. `paras` yields each paragraph's result and start.
-fn finish<'r>(
+/// allow-list, the order. `paras` holds each paragraph's result and the
+/// offset its result is relative to.
+fn finish(
     plan: &Plan,
     config: &Config,
     doc: &Document,
-    paras: impl Iterator<Item = (&'r ParaResult, usize)> + Clone,
+    paras: &[(&ParaResult, usize)],
+    mut memo: Option<MemoCtx<'_>>,
 ) -> (Vec<Diagnostic>, bool) {
     let mut out = Vec::new();
     let mut pending = false;
-    for (r, start) in paras.clone() {
+    for &(r, start) in paras {
         pending |= r.pending;
         out.extend(r.diags.iter().cloned().map(|mut d| {
             shift(&mut d, start as isize);
@@ -176,19 +238,58 @@ fn finish<'r>(
         let Check::Facts(fr) = &rule.check else {
             unreachable!()
         };
-        let facts: Vec<Fact> = paras
-            .clone()
-            .flat_map(|(r, start)| {
-                r.facts[i].iter().map(move |f| Fact {
-                    start: f.start + start,
-                    end: f.end + start,
-                    ..f.clone()
-                })
+        // Relative to each paragraph's base, with the paragraph's index.
+        let rel: Vec<Fact> = paras
+            .iter()
+            .enumerate()
+            .flat_map(|(k, (r, _))| r.facts[i].iter().map(move |f| Fact { paragraph: k, ..*f }))
+            .collect();
+        if let Some(m) = memo.as_mut().filter(|m| m.comparable) {
+            let same = m.memos[i].as_ref().filter(|old| {
+                old.facts == rel
+                    && rel.iter().all(|f| {
+                        let (o, n) = (m.old_bases[f.paragraph], m.new_bases[f.paragraph]);
+                        m.old_text.get(o + f.start..o + f.end)
+                            == doc.text.get(n + f.start..n + f.end)
+                    })
+            });
+            if let Some(old) = same {
+                let moved: Option<Vec<Diagnostic>> = old
+                    .out
+                    .iter()
+                    .map(|d| remap_diag(d, m.old_bases, m.new_bases))
+                    .collect();
+                if let Some(mut moved) = moved {
+                    m.memos[i] = Some(JudgeMemo {
+                        facts: rel,
+                        out: moved.clone(),
+                    });
+                    out.append(&mut moved);
+                    continue;
+                }
+            }
+        }
+        let facts: Vec<Fact> = rel
+            .iter()
+            .map(|f| {
+                let base = paras[f.paragraph].1;
+                Fact {
+                    start: f.start + base,
+                    end: f.end + base,
+                    ..*f
+                }
             })
             .collect();
         let mut sink = Sink::new(rule, sev, config);
         (fr.judge)(doc, &facts, &mut sink);
-        if segment::take_missed() {
+        let missed = segment::take_missed();
+        if let Some(m) = memo.as_mut() {
+            m.memos[i] = (!missed).then(|| JudgeMemo {
+                facts: rel,
+                out: sink.out.clone(),
+            });
+        }
+        if missed {
             pending = true;
         } else {
             out.append(&mut sink.out);
@@ -221,23 +322,59 @@ pub(crate) fn check_full(doc: &Document, config: &Config) -> (Vec<Diagnostic>, b
         .iter()
         .map(|p| run_paragraph(&plan, config, doc, p, 0))
         .collect();
-    finish(&plan, config, doc, results.iter().map(|r| (r, 0)))
+    let paras: Vec<(&ParaResult, usize)> = results.iter().map(|r| (r, 0)).collect();
+    finish(&plan, config, doc, &paras, None)
 }
 
-struct Entry {
-    result: ParaResult,
-    /// The update that last used this entry.
-    used: u64,
+/// Length of the common prefix of `a` and `b` (compared in blocks).
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 128;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + BLOCK <= n && a[i..i + BLOCK] == b[i..i + BLOCK] {
+        i += BLOCK;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// Length of the common suffix of `a` and `b`.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 128;
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut i = 0;
+    while i + BLOCK <= n && a[n - i - BLOCK..n - i] == b[n - i - BLOCK..n - i] {
+        i += BLOCK;
+    }
+    while i < n && a[n - i - 1] == b[n - i - 1] {
+        i += 1;
+    }
+    i
+}
+
+/// The previous update of a [`Checker`].
+struct Previous {
+    text: String,
+    /// Each paragraph's line span and result.
+    paras: Vec<(usize, usize, Rc<ParaResult>)>,
+    /// The first paragraph's text (fact rules' `judge` may read it).
+    title: String,
+    memos: Vec<Option<JudgeMemo>>,
 }
 
 /// An incremental checker for one editor: keep it, call [`Checker::analyze`]
 /// with the whole text after each change. Paragraphs whose text did not change
-/// are not re-checked.
+/// are not re-checked: those before and after the changed range (common
+/// prefix and suffix with the previous text) are taken over without looking
+/// them up, the others are looked up by their line's text.
 pub struct Checker {
     config: Config,
     plan: Plan,
-    cache: FxHashMap<Box<str>, Entry>,
-    update: u64,
+    cache: FxHashMap<Box<str>, Rc<ParaResult>>,
+    previous: Option<Previous>,
     /// Whether the cache holds results computed without segmentation.
     cached_pending: bool,
 }
@@ -248,7 +385,7 @@ impl Checker {
             plan: Plan::new(&config),
             config,
             cache: FxHashMap::default(),
-            update: 0,
+            previous: None,
             cached_pending: false,
         }
     }
@@ -279,20 +416,66 @@ impl Checker {
         self.analyze(text).diagnostics
     }
 
+    /// Results of the paragraphs that lie in the common prefix or suffix of
+    /// the previous text and `doc.text`, by paragraph index.
+    fn unchanged(&self, doc: &Document) -> Vec<Option<Rc<ParaResult>>> {
+        let n = doc.paragraphs.len();
+        let mut got = vec![None; n];
+        let Some(prev) = &self.previous else {
+            return got;
+        };
+        let (old, new) = (prev.text.as_bytes(), doc.text.as_bytes());
+        let pre = common_prefix(old, new);
+        let suf = common_suffix(old, new).min(old.len().min(new.len()) - pre);
+        // Before the change: the line and the break after it are common.
+        for (k, p) in doc.paragraphs.iter().enumerate() {
+            let line = doc.lines[p.line];
+            match prev.paras.get(k) {
+                Some((s, e, r)) if line.end < pre && (*s, *e) == (line.start, line.end) => {
+                    got[k] = Some(r.clone());
+                }
+                _ => break,
+            }
+        }
+        // After it: the line and the break before it are common.
+        let from = new.len() - suf;
+        let delta = old.len() as isize - new.len() as isize;
+        for (j, p) in doc.paragraphs.iter().enumerate().rev() {
+            let line = doc.lines[p.line];
+            let Some(o) = (prev.paras.len() + j).checked_sub(n) else {
+                break;
+            };
+            let (s, e, r) = &prev.paras[o];
+            let moved = |x: usize| x.wrapping_add_signed(delta);
+            if got[j].is_some()
+                || line.start == 0
+                || line.start - 1 < from
+                || (*s, *e) != (moved(line.start), moved(line.end))
+            {
+                break;
+            }
+            got[j] = Some(r.clone());
+        }
+        got
+    }
+
     fn check_document(&mut self, doc: &Document) -> (Vec<Diagnostic>, bool) {
         if self.cached_pending && segment::dictionary_loaded() {
             // Results computed without the dictionary are incomplete.
-            self.cache.retain(|_, e| !e.result.pending);
+            self.cache.retain(|_, e| !e.pending && !e.stale);
+            self.previous = None;
             self.cached_pending = false;
         }
-        self.update += 1;
-        let now = self.update;
-        for p in &doc.paragraphs {
+        let mut results = self.unchanged(doc);
+        for (p, slot) in doc.paragraphs.iter().zip(&mut results) {
+            if slot.is_some() {
+                continue;
+            }
             // Keyed on the whole line: a rule may read its paragraph's indentation.
             let line = doc.lines[p.line];
             let text = doc.slice(line.start, line.end);
-            if let Some(e) = self.cache.get_mut(text) {
-                e.used = now;
+            if let Some(r) = self.cache.get(text) {
+                *slot = Some(r.clone());
                 continue;
             }
             // Parsed on its own: the paragraph's findings cannot depend on its neighbours.
@@ -301,23 +484,64 @@ impl Checker {
                 Some(ap) => run_paragraph(&self.plan, &self.config, &alone, ap, 0),
                 None => ParaResult::default(),
             };
-            self.cached_pending |= result.pending;
-            self.cache.insert(text.into(), Entry { result, used: now });
+            self.cached_pending |= result.pending || result.stale;
+            let result = Rc::new(result);
+            self.cache.insert(text.into(), result.clone());
+            *slot = Some(result);
         }
-        let cache = &self.cache;
-        let paras: Vec<(&ParaResult, usize)> = doc
+        let results: Vec<Rc<ParaResult>> = results.into_iter().map(Option::unwrap).collect();
+        let bases: Vec<usize> = doc
             .paragraphs
             .iter()
-            .map(|p| {
-                let line = doc.lines[p.line];
-                (&cache[doc.slice(line.start, line.end)].result, line.start)
-            })
+            .map(|p| doc.lines[p.line].start)
             .collect();
-        let out = finish(&self.plan, &self.config, doc, paras.iter().copied());
-        // Keep this update's paragraphs and the previous one's (an undo, or
-        // a character typed and deleted again, hits the cache).
-        if self.cache.len() > doc.paragraphs.len() * 2 + 64 {
-            self.cache.retain(|_, e| e.used + 1 >= now);
+        let paras: Vec<(&ParaResult, usize)> = results
+            .iter()
+            .zip(&bases)
+            .map(|(r, &b)| (&**r, b))
+            .collect();
+        let title = doc.paragraphs.first().map_or("", |p| doc.para_text(p));
+        let mut prev = self.previous.take();
+        let old_bases: Vec<usize> = prev
+            .as_ref()
+            .map_or_else(Vec::new, |p| p.paras.iter().map(|x| x.0).collect());
+        let mut memos = prev
+            .as_mut()
+            .map_or_else(Vec::new, |p| std::mem::take(&mut p.memos));
+        memos.resize_with(self.plan.facts.len(), || None);
+        let comparable = prev
+            .as_ref()
+            .is_some_and(|p| p.paras.len() == paras.len() && p.title == title);
+        let memo = MemoCtx {
+            old_text: prev.as_ref().map_or("", |p| p.text.as_str()),
+            old_bases: &old_bases,
+            new_bases: &bases,
+            comparable,
+            memos: &mut memos,
+        };
+        let out = finish(&self.plan, &self.config, doc, &paras, Some(memo));
+        drop(prev);
+        let mut text = String::new();
+        text.push_str(doc.text);
+        self.previous = Some(Previous {
+            text,
+            paras: doc
+                .paragraphs
+                .iter()
+                .zip(results)
+                .map(|(p, r)| {
+                    let line = doc.lines[p.line];
+                    (line.start, line.end, r)
+                })
+                .collect(),
+            title: title.to_string(),
+            memos,
+        });
+        // Keep this update's paragraphs (held by `previous` too) and drop the
+        // rest now and then; the update before is kept in the cache until then
+        // (an undo, or a character typed and deleted again, hits the cache).
+        if self.cache.len() > doc.paragraphs.len() * 3 + 64 {
+            self.cache.retain(|_, r| Rc::strong_count(r) > 1);
         }
         out
     }
@@ -385,16 +609,19 @@ mod tests {
     // A fact rule: a document that says 本县 and also 本区 (test-only rule).
     fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
         let t = doc.para_text(p);
-        for unit in ["本县", "本区"] {
+        for (v, unit) in ["本县", "本区"].iter().enumerate() {
             for (i, _) in t.match_indices(unit) {
-                facts.note("unit", p.start + i, p.start + i + unit.len(), unit);
+                facts.note("unit", p.start + i, p.start + i + unit.len(), v as u32);
             }
         }
     }
-    fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
-        let first = facts.first().map(|f| f.value.as_str());
-        for f in facts.iter().filter(|f| Some(f.value.as_str()) != first) {
-            sink.report(f.start, f.end, format!("前文用“{}”", first.unwrap()));
+    fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
+        let Some(first) = facts.first() else {
+            return;
+        };
+        for f in facts.iter().filter(|f| f.value != first.value) {
+            let used = doc.slice(first.start, first.end);
+            sink.report(f.start, f.end, format!("前文用“{used}”"));
         }
     }
     static UNITS: RuleMeta = RuleMeta {

@@ -1,3 +1,4 @@
+use crate::incremental::{Fact, FactRule, Facts};
 use crate::model::{Document, Paragraph};
 use crate::sink::Sink;
 
@@ -27,7 +28,7 @@ crate::declare_rule! {
         category: Consistency,
         severity: Warning,
         title: "行政层级前后不一",
-        check: Document(check),
+        check: Facts(FactRule { collect, judge }),
     };
 }
 
@@ -136,15 +137,52 @@ fn title_levels(doc: &Document, p: &Paragraph) -> Vec<(usize, usize)> {
     out
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+/// Fact keys: a self-reference found without the dictionary, one the
+/// dictionary confirms (value: pair * 2 + side), and a paragraph whose
+/// confirmed references are missing because the dictionary is not loaded.
+const RAW: &str = "raw";
+const GUARDED: &str = "guarded";
+const NO_DICTIONARY: &str = "no-dictionary";
+
+fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    let raw = mentions(doc, p, false);
+    if raw.is_empty() {
+        return;
+    }
+    let value = |m: &Mention| (m.pair * 2 + m.side) as u32;
+    for m in &raw {
+        facts.note(RAW, m.start, m.end, value(m));
+    }
+    if !crate::segment::dictionary_loaded() {
+        facts.without_dictionary();
+        facts.note(NO_DICTIONARY, p.start, p.start, 0);
+        return;
+    }
+    for m in mentions(doc, p, true) {
+        facts.note(GUARDED, m.start, m.end, value(&m));
+    }
+}
+
+fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
     let Some(title) = doc.paragraphs.first() else {
         return;
     };
     let region = doc.para_text(title).contains("自治区");
     let collect = |guarded: bool| -> Vec<Mention> {
-        doc.paragraphs
+        if guarded && facts.iter().any(|f| f.key == NO_DICTIONARY) {
+            // Asks for it, so that the result says segmentation is pending.
+            doc.segmenter().is_word("县委");
+        }
+        let key = if guarded { GUARDED } else { RAW };
+        facts
             .iter()
-            .flat_map(|p| mentions(doc, p, guarded))
+            .filter(|f| f.key == key)
+            .map(|f| Mention {
+                pair: f.value as usize / 2,
+                side: f.value as usize % 2,
+                start: f.start,
+                end: f.end,
+            })
             .filter(|m| !(region && m.pair == 0))
             .collect()
     };

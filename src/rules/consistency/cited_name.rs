@@ -1,6 +1,10 @@
+use crate::incremental::{Fact, FactRule, Facts};
 use crate::model::{Document, Paragraph};
 use crate::rules::is_han;
+use crate::segment;
 use crate::sink::Sink;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 crate::declare_rule! {
@@ -28,7 +32,7 @@ crate::declare_rule! {
         category: Consistency,
         severity: Warning,
         title: "引用名称前后不一",
-        check: Document(check),
+        check: Facts(FactRule { collect, judge }),
     };
 }
 
@@ -44,18 +48,22 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// A cited name: the name (with 《》 for titles) and its byte span.
 #[derive(Clone, Debug)]
-struct Cite {
-    name: String,
+struct Cite<'a> {
+    name: &'a str,
     start: usize,
     end: usize,
     title: bool,
 }
 
-/// The cited names of one paragraph. Without `guarded`, meeting and organ
-/// names are every tail of the run (a superset found without the dictionary).
-fn cites(doc: &Document, p: &Paragraph, guarded: bool) -> Vec<Cite> {
+/// Fact keys: a 《…》 title (its span), and a Han run before a meeting or
+/// organ suffix (span: the run and the suffix; value: the run's length).
+const TITLE: &str = "title";
+const RUN: &str = "run";
+
+/// Notes the paragraph's titles and the runs before a suffix, in the order
+/// [`cites`] reads them.
+fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
     let text = doc.para_text(p);
-    let mut out = Vec::new();
     // 《…》 titles without nesting.
     for (i, _) in text.match_indices('《') {
         let body = i + '《'.len_utf8();
@@ -66,15 +74,9 @@ fn cites(doc: &Document, p: &Paragraph, guarded: bool) -> Vec<Cite> {
             continue;
         }
         let end = body + len + '》'.len_utf8();
-        out.push(Cite {
-            name: text[i..end].to_string(),
-            start: p.start + i,
-            end: p.start + end,
-            title: true,
-        });
+        facts.note(TITLE, p.start + i, p.start + end, 0);
     }
-    // Meeting and organ names: every tail of the Han run before the suffix
-    // that starts at a word boundary, from four characters up.
+    // Meeting and organ names: the Han run before the suffix (12 characters at most).
     for suffix in SUFFIXES {
         for (i, _) in text.match_indices(suffix) {
             let end = i + suffix.len();
@@ -88,32 +90,127 @@ fn cites(doc: &Document, p: &Paragraph, guarded: bool) -> Vec<Cite> {
             if run_start == i {
                 continue;
             }
-            let run = &text[run_start..i];
-            let starts: Vec<usize> = if guarded {
-                let words = doc.segmenter().cut(run);
-                // A name starts after the last function word (向, 由, 按照, 和 …).
-                let from = words
-                    .iter()
-                    .rposition(|w| FUNCTION_WORDS.contains(&w.word))
-                    .map_or(0, |k| k + 1);
-                words[from..].iter().map(|w| w.start).collect()
-            } else {
-                run.char_indices().map(|(b, _)| b).collect()
-            };
-            for st in starts {
-                let name = &text[run_start + st..end];
-                if name.chars().count() >= 4 {
-                    out.push(Cite {
-                        name: name.to_string(),
-                        start: p.start + run_start + st,
-                        end: p.start + end,
-                        title: false,
-                    });
-                }
+            facts.note(
+                RUN,
+                p.start + run_start,
+                p.start + end,
+                (i - run_start) as u32,
+            );
+        }
+    }
+}
+
+thread_local! {
+    /// Where names may start in a run (by the dictionary), by run.
+    static STARTS: RefCell<FxHashMap<Box<str>, Vec<usize>>> = RefCell::default();
+}
+
+/// Where a name may start in `run`: after the last function word (向, 由,
+/// 按照, 和 …), at a word boundary.
+fn guarded_starts(doc: &Document, run: &str) -> Vec<usize> {
+    let known = segment::dictionary_loaded();
+    if let Some(v) = STARTS
+        .with(|m| m.borrow().get(run).cloned())
+        .filter(|_| known)
+    {
+        return v;
+    }
+    let words = doc.segmenter().cut(run);
+    let from = words
+        .iter()
+        .rposition(|w| FUNCTION_WORDS.contains(&w.word))
+        .map_or(0, |k| k + 1);
+    let starts: Vec<usize> = words[from..].iter().map(|w| w.start).collect();
+    if known {
+        STARTS.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() > 50_000 {
+                m.clear();
+            }
+            m.insert(run.into(), starts.clone());
+        });
+    }
+    starts
+}
+
+/// The cited names, in document order (per paragraph: titles, then meeting
+/// and organ names suffix by suffix). Without `guarded`, meeting and organ
+/// names are every tail of the run (a superset found without the dictionary).
+fn cites<'a>(doc: &Document<'a>, facts: &[Fact], guarded: bool) -> Vec<Cite<'a>> {
+    let mut out = Vec::new();
+    for f in facts {
+        if f.key == TITLE {
+            out.push(Cite {
+                name: doc.slice(f.start, f.end),
+                start: f.start,
+                end: f.end,
+                title: true,
+            });
+            continue;
+        }
+        let (run_start, end) = (f.start, f.end);
+        let run = doc.slice(run_start, run_start + f.value as usize);
+        let starts: Vec<usize> = if guarded {
+            guarded_starts(doc, run)
+        } else {
+            run.char_indices().map(|(b, _)| b).collect()
+        };
+        for st in starts {
+            let name = doc.slice(run_start + st, end);
+            if name.chars().count() >= 4 {
+                out.push(Cite {
+                    name,
+                    start: run_start + st,
+                    end,
+                    title: false,
+                });
             }
         }
     }
     out
+}
+
+/// The pairs `(i, j)`, `i < j`, of `names` that are one character apart
+/// ([`one_char_apart`]), in order. Names are bucketed by length, position
+/// and the hashes of what comes before and after that position, so only
+/// candidates are compared (no quadratic scan).
+fn close_pairs(names: &[&str], min: usize, also_plain_not: &str) -> Vec<(usize, usize)> {
+    let mix = |h: u64, c: char| (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let mut buckets: FxHashMap<(usize, usize, u64, u64), Vec<usize>> = FxHashMap::default();
+    for (k, n) in names.iter().enumerate() {
+        let chars: Vec<char> = n.chars().collect();
+        let len = chars.len();
+        if len < min {
+            continue;
+        }
+        let mut pre = vec![0u64; len + 1];
+        for i in 0..len {
+            pre[i + 1] = mix(pre[i], chars[i]);
+        }
+        let mut suf = vec![0u64; len + 1];
+        for i in (0..len).rev() {
+            suf[i] = mix(suf[i + 1], chars[i]);
+        }
+        for i in 0..len {
+            buckets
+                .entry((len, i, pre[i], suf[i + 1]))
+                .or_default()
+                .push(k);
+        }
+    }
+    let mut pairs = Vec::new();
+    for v in buckets.values().filter(|v| v.len() > 1) {
+        for (x, &i) in v.iter().enumerate() {
+            for &j in &v[x + 1..] {
+                if one_char_apart(names[i], names[j], min, also_plain_not) {
+                    pairs.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// Exactly one character differs, and it is not a digit, numeral or level;
@@ -134,11 +231,7 @@ fn one_char_apart(a: &str, b: &str, min: usize, also_plain_not: &str) -> bool {
 
 /// Could two meeting or organ names among `raw` be reported?
 fn names_may_pair(raw: &[Cite]) -> bool {
-    let mut names: Vec<&str> = raw
-        .iter()
-        .filter(|c| !c.title)
-        .map(|c| c.name.as_str())
-        .collect();
+    let mut names: Vec<&str> = raw.iter().filter(|c| !c.title).map(|c| c.name).collect();
     names.sort_unstable();
     names.dedup();
     if names.iter().any(|n| {
@@ -147,17 +240,7 @@ fn names_may_pair(raw: &[Cite]) -> bool {
     }) {
         return true;
     }
-    let mut by_len: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
-    for n in &names {
-        by_len.entry(n.chars().count()).or_default().push(n);
-    }
-    by_len.range(NAME_MIN..).any(|(_, group)| {
-        group.iter().enumerate().any(|(i, a)| {
-            group[i + 1..]
-                .iter()
-                .any(|b| one_char_apart(a, b, NAME_MIN, NAME_NOT_PLAIN))
-        })
-    })
+    !close_pairs(&names, NAME_MIN, NAME_NOT_PLAIN).is_empty()
 }
 
 /// Meeting and organ names are compared from this length (characters) up.
@@ -165,13 +248,8 @@ const NAME_MIN: usize = 8;
 /// Characters whose change names a different organ (党委/党组, 政府/政协).
 const NAME_NOT_PLAIN: &str = "委组党政府协";
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
-    let collect = |guarded: bool| -> Vec<Cite> {
-        doc.paragraphs
-            .iter()
-            .flat_map(|p| cites(doc, p, guarded))
-            .collect()
-    };
+fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
+    let collect = |guarded: bool| cites(doc, facts, guarded);
     let raw = collect(false);
     if raw.is_empty() {
         return;
@@ -185,7 +263,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
     // name → occurrences (in order).
     let mut by_name: BTreeMap<&str, Vec<&Cite>> = BTreeMap::new();
     for c in &all {
-        by_name.entry(c.name.as_str()).or_default().push(c);
+        by_name.entry(c.name).or_default().push(c);
     }
     let count = |n: &str| by_name.get(n).map_or(0, Vec::len);
     let first = |n: &str| by_name.get(n).map_or(usize::MAX, |v| v[0].start);
@@ -221,21 +299,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
             .filter(|(_, v)| v[0].title == is_title)
             .map(|(k, _)| *k)
             .collect();
-        for (i, a) in names.iter().enumerate() {
-            for b in &names[i + 1..] {
-                if !one_char_apart(a, b, min, not_plain) {
-                    continue;
-                }
-                // The less frequent spelling; on a tie, the later one.
-                let (minor, major) = match count(a).cmp(&count(b)) {
-                    std::cmp::Ordering::Less => (*a, *b),
-                    std::cmp::Ordering::Greater => (*b, *a),
-                    _ if first(a) > first(b) => (*a, *b),
-                    _ => (*b, *a),
-                };
-                for c in &by_name[minor] {
-                    report(sink, c, major, count(major));
-                }
+        for (i, j) in close_pairs(&names, min, not_plain) {
+            let (a, b) = (&names[i], &names[j]);
+            // The less frequent spelling; on a tie, the later one.
+            let (minor, major) = match count(a).cmp(&count(b)) {
+                std::cmp::Ordering::Less => (*a, *b),
+                std::cmp::Ordering::Greater => (*b, *a),
+                _ if first(a) > first(b) => (*a, *b),
+                _ => (*b, *a),
+            };
+            for c in &by_name[minor] {
+                report(sink, c, major, count(major));
             }
         }
     }

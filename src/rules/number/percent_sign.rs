@@ -1,5 +1,6 @@
 use crate::diagnostic::{Applicability, Severity};
-use crate::model::Document;
+use crate::incremental::{Fact, FactRule, Facts};
+use crate::model::{Document, Paragraph};
 use crate::sink::Sink;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -23,16 +24,30 @@ crate::declare_rule! {
         category: Number,
         severity: Warning,
         title: "百分号",
-        check: Document(check),
+        check: Facts(FactRule { collect, judge }),
     };
 }
 
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9０-９][ \u{a0}\u{3000}]*[%％]").unwrap());
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
-    let text = doc.text;
-    let mixed = text.contains('%') && text.contains('％');
+/// Fact keys: the paragraph uses `%` / `％`; a number with a spaced or
+/// full-width sign (span: the sign with the space before it; value:
+/// [`SPACED`] | [`WIDE`]).
+const HALF_SIGN: &str = "half";
+const WIDE_SIGN: &str = "wide";
+const SIGN: &str = "sign";
+const SPACED: u32 = 1;
+const WIDE: u32 = 2;
+
+fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    let text = doc.para_text(p);
+    if text.contains('%') {
+        facts.note(HALF_SIGN, p.start, p.start, 0);
+    }
+    if text.contains('％') {
+        facts.note(WIDE_SIGN, p.start, p.start, 0);
+    }
     for m in PERCENT.find_iter(text) {
         let s = m.as_str();
         let digit_len = s.chars().next().unwrap().len_utf8();
@@ -42,7 +57,22 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         if !spaced && !wide {
             continue;
         }
-        let (start, end) = (m.start() + digit_len, m.end());
+        let value = if spaced { SPACED } else { 0 } | if wide { WIDE } else { 0 };
+        facts.note(
+            SIGN,
+            p.start + m.start() + digit_len,
+            p.start + m.end(),
+            value,
+        );
+    }
+}
+
+fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
+    let mixed =
+        facts.iter().any(|f| f.key == HALF_SIGN) && facts.iter().any(|f| f.key == WIDE_SIGN);
+    for f in facts.iter().filter(|f| f.key == SIGN) {
+        let (spaced, wide) = (f.value & SPACED != 0, f.value & WIDE != 0);
+        let (start, end) = (f.start, f.end);
         let msg = match (spaced, wide) {
             (true, true) => "百分号应与数字紧连并用半角“%”",
             (true, false) => "数字与百分号之间不加空格",

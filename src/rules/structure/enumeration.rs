@@ -1,7 +1,8 @@
 //! Run-in enumeration markers (一是/二是, 一要/二要, 第一，/第二，) found in the
 //! paragraphs, shared by `enumeration-sequence` and `enumeration-count`.
 
-use crate::model::{leading_chinese_number, Document};
+use crate::incremental::{Fact, Facts};
+use crate::model::{leading_chinese_number, Document, Paragraph};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {
@@ -122,6 +123,71 @@ pub fn all_items(doc: &Document) -> Vec<(usize, Item)> {
         }
         for it in items_in(doc, p.index) {
             out.push((scope, it));
+        }
+    }
+    out
+}
+
+/// Fact keys of [`collect`]: a paragraph that starts a scope (a heading or a
+/// section break; value: the heading's level, plus [`FIRST`] when it is
+/// numbered one), and a marker (value: family and number, see [`item_value`]).
+pub const SCOPE: &str = "scope";
+pub const ITEM: &str = "item";
+/// In a `SCOPE` value: a heading numbered one. In an `ITEM` value: the marker
+/// opens its paragraph.
+pub const FIRST: u32 = 1 << 31;
+
+fn item_value(it: &Item, opens: bool) -> u32 {
+    let family = match it.family {
+        Family::Shi => 0,
+        Family::Yao => 1,
+        Family::Di => 2,
+    };
+    family | it.value.min(1 << 20) << 2 | if opens { FIRST } else { 0 }
+}
+
+/// Notes the paragraph's scope start and its markers (the per-paragraph half
+/// of [`all_items`], for fact rules).
+pub fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    if let Some(h) = p.heading {
+        let h = &doc.headings[h];
+        let first = if h.value == 1 { FIRST } else { 0 };
+        facts.note(SCOPE, p.start, p.start, u32::from(h.level) | first);
+    } else if p.section_break {
+        facts.note(SCOPE, p.start, p.start, 0);
+    }
+    if !doc.para_text(p).contains(['是', '要', '第']) {
+        return;
+    }
+    for it in items_in(doc, p.index) {
+        facts.note(ITEM, it.start, it.end, item_value(&it, it.start == p.start));
+    }
+}
+
+/// [`all_items`] from the facts of [`collect`]; each item with whether it
+/// opens its paragraph.
+pub fn items_from_facts(facts: &[Fact]) -> Vec<(usize, Item, bool)> {
+    let mut scope = 0usize;
+    let mut out = Vec::new();
+    for f in facts {
+        match f.key {
+            SCOPE => scope += 1,
+            ITEM => {
+                let family = match f.value & 3 {
+                    0 => Family::Shi,
+                    1 => Family::Yao,
+                    _ => Family::Di,
+                };
+                let item = Item {
+                    family,
+                    value: (f.value & !FIRST) >> 2,
+                    start: f.start,
+                    end: f.end,
+                    paragraph: f.paragraph,
+                };
+                out.push((scope, item, f.value & FIRST != 0));
+            }
+            _ => {}
         }
     }
     out

@@ -1,8 +1,8 @@
-use crate::model::{leading_chinese_number, Document};
+use crate::incremental::{Fact, FactRule, Facts};
+use crate::model::{leading_chinese_number, Document, Paragraph};
 use crate::sink::Sink;
 
-use super::enumeration::{all_items, Family};
-use super::tree::Tree;
+use super::enumeration::{self, items_from_facts, Family, Item};
 
 crate::declare_rule! {
     /// Finds an announced count that the list after it does not match:
@@ -24,7 +24,7 @@ crate::declare_rule! {
         category: Structure,
         severity: Warning,
         title: "列举项数与前文所说不符",
-        check: Document(check),
+        check: Facts(FactRule { collect, judge }),
     };
 }
 
@@ -87,86 +87,161 @@ fn announced(clause: &str) -> Option<(u32, usize, usize)> {
     None
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
-    let items = all_items(doc);
-    let tree = Tree::new(doc);
-    for (pi, p) in doc.paragraphs.iter().enumerate() {
-        let text = doc.para_text(p);
-        if !text.contains(['方', '点', '项', '条', '题', '事']) {
+/// An announcement: its span is the numeral up to the end of its clause.
+const COUNT: &str = "count";
+/// In a `COUNT` value: the clause ends the paragraph (the list follows in the
+/// next one).
+const ENDS_PARAGRAPH: u32 = 1 << 31;
+
+/// Notes headings, section breaks and markers ([`enumeration::collect`]), and
+/// each announcement: value = count | numeral length << 8 | length of the
+/// mark closing the clause << 16 (| [`ENDS_PARAGRAPH`]).
+fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    enumeration::collect(doc, p, facts);
+    let text = doc.para_text(p);
+    if !text.contains(['方', '点', '项', '条', '题', '事']) {
+        return;
+    }
+    // Candidate clauses: those closed by ： anywhere, or the paragraph's last clause.
+    let mut clause_start = 0;
+    for (j, c) in text.char_indices() {
+        let end_of_par = j + c.len_utf8() == text.len();
+        if !matches!(c, '，' | '。' | '；' | '：' | '！' | '？') {
             continue;
         }
-        // Candidate clauses: those closed by ： anywhere, or the paragraph's last clause.
-        let mut clause_start = 0;
-        for (j, c) in text.char_indices() {
-            let end_of_par = j + c.len_utf8() == text.len();
-            if !matches!(c, '，' | '。' | '；' | '：' | '！' | '？') {
-                continue;
-            }
-            let clause = &text[clause_start..j];
-            let from = clause_start;
-            clause_start = j + c.len_utf8();
-            if !(c == '：' || (c == '。' && end_of_par)) {
-                continue;
-            }
-            // The clause may end in a mid-word number ("十个方面工作").
-            let (clause, from) = match clause.char_indices().rev().nth(11) {
-                Some((k, _)) => (&clause[k..], from + k),
-                None => (clause, from),
-            };
-            let Some((n, off, len)) = announced(clause) else {
-                continue;
-            };
-            let num_start = p.start + from + off;
-            let num_end = num_start + len;
-            let after = p.start + j + c.len_utf8();
-            let listed = if end_of_par {
-                // The next paragraph opens the list: a heading numbered 1 or 一是/第一.
-                let Some(q) = doc.paragraphs.get(pi + 1) else {
-                    continue;
-                };
-                if let Some(hi) = q.heading.filter(|&hi| doc.headings[hi].value == 1) {
-                    count_siblings(doc, &tree, hi)
-                } else {
-                    match count_run(&items, q.start, |it| it.paragraph == pi + 1) {
-                        Some(k) => k,
-                        None => continue,
-                    }
-                }
+        let clause = &text[clause_start..j];
+        let from = clause_start;
+        clause_start = j + c.len_utf8();
+        if !(c == '：' || (c == '。' && end_of_par)) {
+            continue;
+        }
+        // The clause may end in a mid-word number ("十个方面工作").
+        let (clause, from) = match clause.char_indices().rev().nth(11) {
+            Some((k, _)) => (&clause[k..], from + k),
+            None => (clause, from),
+        };
+        let Some((n, off, len)) = announced(clause) else {
+            continue;
+        };
+        let num_start = p.start + from + off;
+        let value = n.min(255) | (len as u32) << 8 | (c.len_utf8() as u32) << 16;
+        let ends = if end_of_par { ENDS_PARAGRAPH } else { 0 };
+        facts.note(COUNT, num_start, p.start + j, value | ends);
+    }
+}
+
+fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
+    if !facts.iter().any(|f| f.key == COUNT) {
+        return;
+    }
+    let items = items_from_facts(facts);
+    let headings = Headings::new(facts);
+    for f in facts.iter().filter(|f| f.key == COUNT) {
+        let pi = f.paragraph;
+        let n = f.value & 255;
+        let len = (f.value >> 8 & 255) as usize;
+        let after = f.end + (f.value >> 16 & 255) as usize;
+        let (num_start, num_end) = (f.start, f.start + len);
+        let listed = if f.value & ENDS_PARAGRAPH != 0 {
+            // The next paragraph opens the list: a heading numbered 1 or 一是/第一.
+            if let Some(hi) = headings.first_at(pi + 1) {
+                headings.count_siblings(hi)
             } else {
-                match count_run(&items, after, |it| it.paragraph == pi) {
+                match count_run(&items, |it, opens| it.paragraph == pi + 1 && opens) {
                     Some(k) => k,
                     None => continue,
                 }
-            };
-            if listed != n {
-                let word = doc.slice(num_start, p.start + from + clause.len());
-                sink.report(
-                    num_start,
-                    num_end,
-                    format!(
-                        "前文说“{word}”，后面实际列了{}项，请核对数目",
-                        crate::model::chinese_numeral(listed)
-                    ),
-                );
             }
+        } else {
+            match count_run(&items, |it, _| it.start == after) {
+                Some(k) => k,
+                None => continue,
+            }
+        };
+        if listed != n {
+            let word = doc.slice(num_start, f.end);
+            sink.report(
+                num_start,
+                num_end,
+                format!(
+                    "前文说“{word}”，后面实际列了{}项，请核对数目",
+                    crate::model::chinese_numeral(listed)
+                ),
+            );
         }
     }
 }
 
-/// The length of the run-in list whose first item (value 1) starts exactly at
-/// byte `at`, or None when no such list starts there.
-fn count_run(
-    items: &[(usize, super::enumeration::Item)],
-    at: usize,
-    first_ok: impl Fn(&super::enumeration::Item) -> bool,
-) -> Option<u32> {
-    let k = items.iter().position(|(_, it)| it.start == at)?;
-    let (scope, first) = items[k];
-    if first.value != 1 || !first_ok(&first) {
+/// The headings as the facts give them, with the tree of
+/// [`super::tree::Tree`] (parent and section of each).
+struct Headings {
+    /// (paragraph, level, numbered one)
+    list: Vec<(usize, u8, bool)>,
+    parent: Vec<Option<usize>>,
+    section: Vec<usize>,
+}
+
+impl Headings {
+    fn new(facts: &[Fact]) -> Headings {
+        let mut h = Headings {
+            list: Vec::new(),
+            parent: Vec::new(),
+            section: Vec::new(),
+        };
+        let mut sec = 0usize;
+        let mut open: [Option<usize>; 5] = [None; 5];
+        for f in facts.iter().filter(|f| f.key == enumeration::SCOPE) {
+            let level = (f.value & 7) as u8;
+            if level == 0 {
+                sec += 1;
+                open = [None; 5];
+                continue;
+            }
+            let i = h.list.len();
+            let l = level as usize - 1;
+            h.list
+                .push((f.paragraph, level, f.value & enumeration::FIRST != 0));
+            h.parent.push(open[..l].iter().rev().find_map(|o| *o));
+            h.section.push(sec);
+            open[l] = Some(i);
+            for deeper in open.iter_mut().skip(l + 1) {
+                *deeper = None;
+            }
+        }
+        h
+    }
+
+    /// The heading of paragraph `pi` when it is numbered one.
+    fn first_at(&self, pi: usize) -> Option<usize> {
+        self.list.iter().position(|&(p, _, one)| p == pi && one)
+    }
+
+    /// How many siblings the heading list starting at heading `hi` has.
+    fn count_siblings(&self, hi: usize) -> u32 {
+        let level = self.list[hi].1;
+        self.list
+            .iter()
+            .enumerate()
+            .skip(hi)
+            .take_while(|&(j, g)| {
+                self.section[j] == self.section[hi]
+                    && (g.1 > level || j == hi || self.parent[j] == self.parent[hi])
+            })
+            .filter(|(_, g)| g.1 == level)
+            .count() as u32
+    }
+}
+
+/// The length of the run-in list whose first item (value 1) is the first
+/// item that `starts` accepts, or None when no such list starts there.
+fn count_run(items: &[(usize, Item, bool)], starts: impl Fn(&Item, bool) -> bool) -> Option<u32> {
+    let k = items.iter().position(|(_, it, opens)| starts(it, *opens))?;
+    let (scope, first, _) = items[k];
+    if first.value != 1 {
         return None;
     }
     let mut n = 1;
-    for (s, it) in &items[k + 1..] {
+    for (s, it, _) in &items[k + 1..] {
         if *s != scope || (it.family == Family::Di && first.family != Family::Di) {
             break;
         }
@@ -180,21 +255,6 @@ fn count_run(
         }
     }
     Some(n)
-}
-
-/// How many siblings the heading list starting at heading `hi` has.
-fn count_siblings(doc: &Document, tree: &Tree, hi: usize) -> u32 {
-    let h = &doc.headings[hi];
-    doc.headings
-        .iter()
-        .enumerate()
-        .skip(hi)
-        .take_while(|(j, g)| {
-            tree.section[*j] == tree.section[hi]
-                && (g.level > h.level || *j == hi || tree.parent[*j] == tree.parent[hi])
-        })
-        .filter(|(_, g)| g.level == h.level)
-        .count() as u32
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@ use crate::diagnostic::Applicability;
 use crate::model::Document;
 use crate::sink::Sink;
 
-use super::enumeration::{all_items, Family};
+use crate::incremental::{Fact, FactRule};
+
+use super::enumeration::{collect, items_from_facts, Family};
 
 crate::declare_rule! {
     /// Finds run-in enumerations that skip or repeat a number: `一是……二是……
@@ -24,11 +26,14 @@ crate::declare_rule! {
         category: Structure,
         severity: Warning,
         title: "“一是、二是”序号不连续",
-        check: Document(check),
+        check: Facts(FactRule {
+            collect,
+            judge
+        }),
     };
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
     // last[family]: (scope, value) of the previous item.
     let mut last: [Option<(usize, u32)>; 3] = [None; 3];
     let slot = |f: Family| match f {
@@ -36,7 +41,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         Family::Yao => 1,
         Family::Di => 2,
     };
-    for (scope, it) in all_items(doc) {
+    for (scope, it, _) in items_from_facts(facts) {
         if it.family == Family::Di {
             last[0] = None;
             last[1] = None;
