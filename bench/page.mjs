@@ -110,7 +110,7 @@ function instrumentTyping() {
   };
 }
 
-const settled = (page) => page.waitForFunction(() => window.gwlint?.scheduler?.fresh === true && !window.gwlint.segmentationPending && !window.gwlint.panelPending, null, { timeout: 120000 });
+const settled = (page) => page.waitForFunction(() => window.gwlint?.scheduler?.fresh === true && !window.gwlint.segmentationPending && !window.gwlint.startupPending, null, { timeout: 120000 });
 
 /**
  * Loads the page, puts `text` in the editor, waits for its results, then

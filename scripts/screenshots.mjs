@@ -22,7 +22,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForFunction(() => window.gwlint?.scheduler?.fresh === true && !window.gwlint.panelPending, null, { timeout: 30000 });
+  await page.waitForFunction(() => window.gwlint?.scheduler?.fresh === true && !window.gwlint.startupPending, null, { timeout: 30000 });
   const shot = async (name, opts = {}) => {
     await page.mouse.move(0, 0);
     await page.screenshot({ path: `${out}${name}.png`, ...opts });

@@ -59,7 +59,11 @@ const html = await readFile(join(www, 'index.html'), 'utf8');
 const marker = (name) => new RegExp(`<!-- ${name} -->[\\s\\S]*?<!-- /${name} -->`);
 // Chunks app.js imports statically are fetched at once, not after app.js.
 const appMeta = Object.entries(site.metafile.outputs).find(([, o]) => o.entryPoint?.endsWith('src/main.js'))[1];
-const preload = appMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => `<link rel="modulepreload" href="${i.path.split('/').pop()}">`);
+// So is the editor's rest (editor-extras.js), loaded right after the first underlines.
+const extrasChunk = appMeta.imports.find((i) => i.kind === 'dynamic-import' && site.metafile.outputs[i.path]?.entryPoint?.endsWith('src/editor-extras.js'));
+const early = appMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path);
+if (extrasChunk) early.push(extrasChunk.path, ...site.metafile.outputs[extrasChunk.path].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path));
+const preload = [...new Set(early)].map((p) => `<link rel="modulepreload" href="${p.split('/').pop()}">`);
 preload.push('<link rel="preload" href="gwlint_bg.wasm" as="fetch" type="application/wasm" crossorigin>');
 await writeFile(join(out, 'index.html'), html
   .replace('<link rel="stylesheet" href="style.css">', () => ['<script async src="boot.js"></script>', '<link rel="stylesheet" href="style.css">', ...preload].join('\n')));

@@ -28,7 +28,7 @@ export async function openPage(context, url) {
 /** Waits until the shown results belong to the current text. */
 export async function settled(page) {
   // Results are final once fresh, no longer waiting for the segmentation dictionary, and listed in the panel.
-  await page.waitForFunction(() => window.gwlint?.scheduler?.fresh === true && !window.gwlint.segmentationPending && !window.gwlint.panelPending, null, { timeout: 30000 });
+  await page.waitForFunction(() => window.gwlint?.scheduler?.fresh === true && !window.gwlint.segmentationPending && !window.gwlint.startupPending, null, { timeout: 30000 });
 }
 
 /** Replaces the whole text (a programmatic edit, one undo step) and waits for results. */

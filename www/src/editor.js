@@ -3,14 +3,31 @@
 // the checker's findings as @codemirror/lint diagnostics. The lint extension
 // keeps underlines mapped through edits until fresh results replace them; the
 // card shown on hover or when the cursor sits on an underline is ours.
-import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, dropCursor, hoverTooltip, showTooltip } from '@codemirror/view';
-import { EditorState, StateField } from '@codemirror/state';
-import { history, defaultKeymap, historyKeymap } from '@codemirror/commands';
-import { searchKeymap, highlightSelectionMatches } from '@codemirror/search';
-import { linter, lintGutter, lintKeymap, setDiagnostics, setDiagnosticsEffect, forEachDiagnostic } from '@codemirror/lint';
+import { EditorView, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, dropCursor, hoverTooltip, showTooltip } from '@codemirror/view';
+import { EditorState, StateField, Compartment } from '@codemirror/state';
+import { linter, lintGutter, setDiagnostics, setDiagnosticsEffect, forEachDiagnostic } from '@codemirror/lint';
 import { el, button, severityIcon } from './dom.js';
 import { CATEGORIES, SEVERITY_LABEL, categoryLabel, clauseOf, fixLabel } from './findings.js';
 import editorCss from '../editor.css';
+
+// Undo history, the keymaps (cursor by word, select all, search, lint
+// navigation) and the selection-match highlight come from editor-extras.js,
+// loaded once the first underlines are on screen (loadEditorExtras): with
+// @codemirror/language and @codemirror/search they are a quarter of the
+// page's code, none of it needed to show the first findings. (Typing works
+// without them; undo starts when they are in, a moment after the page opens.)
+const extrasSlot = new Compartment();
+let extras = [];
+let extrasLoading = null;
+
+/** Loads the editor's remaining keymaps and highlight into `view` (once; later documents get them too). */
+export function loadEditorExtras(view) {
+  extrasLoading ??= import('./editor-extras.js').then((m) => {
+    extras = m.extras;
+    return extras;
+  });
+  return extrasLoading.then((x) => view.dispatch({ effects: extrasSlot.reconfigure(x) }));
+}
 
 /** Diagnostics currently in the editor, with their mapped positions: [{d, finding, from, to}]. */
 export function currentEntries(state) {
@@ -120,28 +137,25 @@ export function createEditor({ host, doc, onUpdate, actions, ruleInfo }) {
   const extensions = [
         lineNumbers(),
         highlightActiveLineGutter(),
-        history(),
         drawSelection(),
         dropCursor(),
         highlightActiveLine(),
-        highlightSelectionMatches(),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': '公文正文', spellcheck: 'false', lang: 'zh-CN' }),
-        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
         linter(null, { tooltipFilter: () => [] }),
         lintGutter(),
         hoverTooltip((v, pos) => tooltipFor(v, entriesAt(v.state, pos)), { hideOnChange: true }),
         cursorCard,
         EditorView.updateListener.of(onUpdate),
   ];
-  const view = new EditorView({ root: shadow, parent: shadow, state: EditorState.create({ doc, extensions }) });
+  const view = new EditorView({ root: shadow, parent: shadow, state: EditorState.create({ doc, extensions: [extensions, extrasSlot.of(extras)] }) });
   view.gwExtensions = extensions;
   return view;
 }
 
 /** Loads another document: a fresh state, so undo does not cross documents. */
 export function setDocument(view, text) {
-  view.setState(EditorState.create({ doc: text, extensions: view.gwExtensions }));
+  view.setState(EditorState.create({ doc: text, extensions: [view.gwExtensions, extrasSlot.of(extras)] }));
 }
 
 /** Moves the cursor to a range and shows it. */

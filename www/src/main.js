@@ -5,7 +5,7 @@
 // checker and sent it the first text; the settings dialog and the exports are
 // loaded when first used.
 import { Scheduler } from './scheduler.js';
-import { createEditor, setDocument, showEntries, removeEntries, currentEntries, jumpTo } from './editor.js';
+import { createEditor, setDocument, showEntries, removeEntries, currentEntries, jumpTo, loadEditorExtras } from './editor.js';
 import { Panel } from './panel.js';
 import { saveSettings, checkerConfig, unknownRules } from './settings.js';
 import { saveDraft, newDraft, listDrafts, loadDraft, titleOf, deleteDraft } from './storage.js';
@@ -114,16 +114,17 @@ function onResult(result, req) {
   const outline = result.outline ? result.outline.map((h) => mapItem(ch, h, text)) : null;
   app.tracked = [...entries, ...placeholders, ...(outline ?? [])];
   const panel = { entries, placeholders, outline, chars: charCount(app.view.state.doc.toString()) };
-  // The first results: the panel is filled once the underlines are on screen
-  // (unless newer results came meanwhile). `panelPending` until then.
+  // The first results: the panel is filled (unless newer results came
+  // meanwhile) and the editor's remaining keymaps are loaded once the
+  // underlines are on screen. `startupPending` until then.
   const token = (app.panelToken = (app.panelToken ?? 0) + 1);
-  app.panelPending = first;
   if (!first) app.panel.render(panel);
   else {
-    requestAnimationFrame(() => setTimeout(() => {
-      if (token !== app.panelToken) return;
-      app.panel.render(panel);
-      app.panelPending = false;
+    app.startupPending = true;
+    requestAnimationFrame(() => setTimeout(async () => {
+      if (token === app.panelToken) app.panel.render(panel);
+      await loadEditorExtras(app.view).catch(() => {});
+      app.startupPending = false;
     }));
   }
   const n = countBySeverity(findings);
@@ -381,6 +382,7 @@ function startPage({ checker, draft, settings, first }) {
   setStatus('正在检查……');
   checker.ready.then(() => performance.mark('gwlint:checker-ready'), (e) => {
     setStatus(`检查程序加载失败：${e?.message ?? e}。您仍可编辑文字，但无法检查。`, true);
+    loadEditorExtras(app.view); // no first results to wait for
   });
   // The rule list and the config keys the checker knows: asked after the first check.
   app.info = checker.info().then(({ rules, supports }) => {
