@@ -84,6 +84,8 @@ pub struct FactRule {
 /// The enabled rules of one config, with their severities.
 struct Plan {
     paragraph: Vec<(&'static RuleMeta, Severity)>,
+    /// The trigger of each paragraph rule (see `registry::Triggers`).
+    needs: Vec<registry::Need>,
     facts: Vec<(&'static RuleMeta, Severity)>,
     document: Vec<(&'static RuleMeta, Severity)>,
 }
@@ -92,6 +94,7 @@ impl Plan {
     fn new(config: &Config) -> Plan {
         let mut plan = Plan {
             paragraph: Vec::new(),
+            needs: Vec::new(),
             facts: Vec::new(),
             document: Vec::new(),
         };
@@ -100,7 +103,10 @@ impl Plan {
                 continue;
             };
             match rule.check {
-                Check::Paragraph(_) => plan.paragraph.push((rule, sev)),
+                Check::Paragraph(_) => {
+                    plan.paragraph.push((rule, sev));
+                    plan.needs.push(registry::prefilter().need(rule.id));
+                }
                 Check::Facts(_) => plan.facts.push((rule, sev)),
                 Check::Document(_) => plan.document.push((rule, sev)),
             }
@@ -142,7 +148,11 @@ fn run_paragraph(
 ) -> ParaResult {
     let mut r = ParaResult::default();
     segment::take_missed();
-    for &(rule, sev) in &plan.paragraph {
+    let present = registry::scan_paragraph(doc.para_text(p));
+    for (&(rule, sev), need) in plan.paragraph.iter().zip(&plan.needs) {
+        if !need.admits(present) {
+            continue;
+        }
         let Check::Paragraph(f) = &rule.check else {
             unreachable!()
         };
@@ -631,6 +641,7 @@ mod tests {
         title: "测试",
         doc: "test only",
         check: Check::Facts(FactRule { collect, judge }),
+        triggers: None,
     };
 
     #[test]
@@ -639,6 +650,7 @@ mod tests {
         let mut c = Checker::new(config.clone());
         c.plan = Plan {
             paragraph: vec![],
+            needs: vec![],
             facts: vec![(&UNITS, Severity::Warning)],
             document: vec![],
         };

@@ -27,6 +27,9 @@ pub struct RuleMeta {
     /// The rule's doc comment (English for developers; first line is the summary).
     pub doc: &'static str,
     pub check: Check,
+    /// For paragraph rules: what a paragraph must contain for the rule to find
+    /// anything there (see [`Triggers`]); `None` runs the rule on every paragraph.
+    pub triggers: Option<fn(&mut Triggers)>,
 }
 
 impl std::fmt::Debug for RuleMeta {
@@ -45,7 +48,8 @@ macro_rules! declare_rule {
             category: $cat:ident,
             severity: $sev:ident,
             title: $title:expr,
-            check: $kind:ident($f:expr) $(,)?
+            check: $kind:ident($f:expr)
+            $(, triggers: $triggers:expr)? $(,)?
         };
     ) => {
         $(#[doc = $doc])*
@@ -56,8 +60,11 @@ macro_rules! declare_rule {
             title: $title,
             doc: concat!($($doc, "\n"),*),
             check: $crate::registry::Check::$kind($f),
+            triggers: $crate::declare_rule!(@opt $($triggers)?),
         };
     };
+    (@opt) => { None };
+    (@opt $t:expr) => { Some($t) };
 }
 
 /// Every rule, in a stable order (family by family).
@@ -65,6 +72,344 @@ pub fn all() -> impl Iterator<Item = &'static RuleMeta> {
     crate::rules::FAMILIES
         .iter()
         .flat_map(|family| family.iter().copied())
+}
+
+/// A condition on the characters of a paragraph's text (`Document::para_text`).
+/// Character sets are inclusive ranges.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cond {
+    /// A character of the set occurs.
+    Any(Vec<(char, char)>),
+    /// Two adjacent characters are both in the set (`，，`, `。.`).
+    Pair(Vec<(char, char)>),
+    /// A character of the set twice in a row.
+    Doubled(Vec<(char, char)>),
+    /// One of these strings occurs.
+    Literals(Vec<String>),
+    /// A chunk of two to four characters is repeated right after itself
+    /// (`研究研究`).
+    Repeated,
+}
+
+fn singles(chars: impl IntoIterator<Item = char>) -> Vec<(char, char)> {
+    chars.into_iter().map(|c| (c, c)).collect()
+}
+
+/// [`Cond::Any`] of the characters of `chars`.
+pub fn any(chars: &str) -> Cond {
+    Cond::Any(singles(chars.chars()))
+}
+
+/// The characters of the Basic Multilingual Plane for which `pred` holds, as
+/// ranges (for a condition on a class of characters; add ranges above U+FFFF
+/// yourself).
+pub fn bmp_ranges(pred: impl Fn(char) -> bool) -> Vec<(char, char)> {
+    let mut out: Vec<(char, char)> = Vec::new();
+    for c in ('\0'..='\u{ffff}').filter(|&c| pred(c)) {
+        match out.last_mut() {
+            Some((_, hi)) if *hi as u32 + 1 == c as u32 => *hi = c,
+            _ => out.push((c, c)),
+        }
+    }
+    out
+}
+
+/// [`Cond::Pair`] of the characters of `chars`.
+pub fn pair(chars: &str) -> Cond {
+    Cond::Pair(singles(chars.chars()))
+}
+
+/// What a paragraph rule's findings need, declared with the rule
+/// (`triggers: fn(&mut Triggers)`): the rule runs on a paragraph only when
+/// one of the alternatives holds, an alternative being a list of conditions
+/// that must all hold. It must be *sound*: whenever the rule would report
+/// something (or ask for segmentation), some alternative holds.
+/// `tests/prefilter.rs` and every `assert_fires`/`assert_quiet` compare the
+/// findings with the pre-filter against a run without it.
+#[derive(Default, Debug)]
+pub struct Triggers {
+    alts: Vec<Vec<Cond>>,
+}
+
+impl Triggers {
+    /// One alternative: all of `conds` hold.
+    pub fn when(&mut self, conds: impl IntoIterator<Item = Cond>) -> &mut Self {
+        self.alts.push(conds.into_iter().collect());
+        self
+    }
+
+    /// One alternative: one of the characters of `chars` occurs.
+    pub fn any(&mut self, chars: &str) -> &mut Self {
+        self.when([any(chars)])
+    }
+
+    /// One alternative: one of `chars` occurs (a table's characters).
+    pub fn any_of(&mut self, chars: impl IntoIterator<Item = char>) -> &mut Self {
+        self.when([Cond::Any(singles(chars))])
+    }
+
+    /// One alternative: one of `literals` may occur (see [`Cond::Literals`]).
+    pub fn literals<'s>(&mut self, literals: impl IntoIterator<Item = &'s str>) -> &mut Self {
+        self.when([Cond::Literals(
+            literals.into_iter().map(String::from).collect(),
+        )])
+    }
+
+    /// One alternative: a character in one of the inclusive `ranges` occurs.
+    pub fn ranges(&mut self, ranges: impl IntoIterator<Item = (char, char)>) -> &mut Self {
+        self.when([Cond::Any(ranges.into_iter().collect())])
+    }
+}
+
+/// What one paragraph contains, as bits of the [`Prefilter`]'s conditions.
+#[derive(Clone, Copy, Debug)]
+pub struct Present(u128);
+
+impl Present {
+    /// Everything (the pre-filter is off): every rule runs.
+    pub const ALL: Present = Present(u128::MAX);
+}
+
+/// The trigger of one rule, as alternatives of required condition bits;
+/// `None` runs it always.
+#[derive(Clone, Debug, Default)]
+pub struct Need(Option<Vec<u128>>);
+
+impl Need {
+    pub fn admits(&self, p: Present) -> bool {
+        match &self.0 {
+            None => true,
+            // Some alternative has all its bits present.
+            Some(alts) => alts.iter().any(|&a| a & !p.0 == 0),
+        }
+    }
+}
+
+/// First two characters → (literal, condition bit).
+type Bigrams = rustc_hash::FxHashMap<(char, char), Vec<(Box<str>, u128)>>;
+
+/// One table built from every rule's [`Triggers`]: a single pass over a
+/// paragraph's characters tells which conditions hold, and so which rules can
+/// find anything there at all.
+pub struct Prefilter {
+    /// `c >> 8` → block (0: no condition mentions a character of this
+    /// block), for the Basic Multilingual Plane.
+    index: Vec<u16>,
+    /// Bits of every condition that mentions a character above U+FFFF (such a
+    /// character sets them all: over-approximating what occurs is sound).
+    astral: u128,
+    /// Block → character class per low byte.
+    blocks: Vec<[u8; 256]>,
+    /// Class → condition bits of `Any` and `Pair` conditions.
+    classes: Vec<u128>,
+    /// Bits of `Pair` conditions (set only by two adjacent characters).
+    pair_bits: u128,
+    /// Bits of `Doubled` conditions (set only by a character twice in a row).
+    doubled_bits: u128,
+    /// Bit of `Repeated` (0 if no rule asks).
+    repeated_bit: u128,
+    /// First two characters of `Literals` → the literals and their condition
+    /// bits, and a Bloom filter of those pairs (one bit per hash) so that most
+    /// pairs of the text cost no lookup.
+    bigrams: Bigrams,
+    bloom: Vec<u64>,
+    needs: rustc_hash::FxHashMap<&'static str, Need>,
+}
+
+impl Prefilter {
+    fn build() -> Prefilter {
+        use std::collections::BTreeMap;
+        let mut bits: BTreeMap<Cond, u128> = BTreeMap::new();
+        let mut needs = rustc_hash::FxHashMap::default();
+        for rule in all() {
+            let Some(declare) = rule.triggers else {
+                continue;
+            };
+            let mut t = Triggers::default();
+            declare(&mut t);
+            assert!(!t.alts.is_empty(), "{}: triggers declare nothing", rule.id);
+            let mut alts = Vec::new();
+            for alt in t.alts {
+                let mut mask = 0u128;
+                for mut cond in alt {
+                    if let Cond::Any(ranges) | Cond::Pair(ranges) | Cond::Doubled(ranges) =
+                        &mut cond
+                    {
+                        ranges.sort_unstable();
+                        ranges.dedup();
+                    }
+                    let n = bits.len();
+                    assert!(
+                        n < 128 || bits.contains_key(&cond),
+                        "over 128 trigger conditions"
+                    );
+                    mask |= *bits.entry(cond).or_insert(1 << n);
+                }
+                alts.push(mask);
+            }
+            needs.insert(rule.id, Need(Some(alts)));
+        }
+        // Condition bits per character of the Basic Multilingual Plane.
+        let mut per_char = vec![0u128; 0x10000];
+        let (mut pair_bits, mut doubled_bits, mut repeated_bit, mut astral) = (0, 0, 0, 0);
+        let mut bigrams = Bigrams::default();
+        for (cond, &bit) in &bits {
+            match cond {
+                Cond::Any(ranges) | Cond::Pair(ranges) | Cond::Doubled(ranges) => {
+                    match cond {
+                        Cond::Pair(_) => pair_bits |= bit,
+                        Cond::Doubled(_) => doubled_bits |= bit,
+                        _ => {}
+                    }
+                    for &(lo, hi) in ranges {
+                        if hi > '\u{ffff}' {
+                            astral |= bit;
+                        }
+                        for c in lo..=hi.min('\u{ffff}') {
+                            per_char[c as usize] |= bit;
+                        }
+                    }
+                }
+                Cond::Repeated => repeated_bit = bit,
+                Cond::Literals(list) => {
+                    for l in list {
+                        let mut cs = l.chars();
+                        match (cs.next(), cs.next()) {
+                            (Some(a), Some(b)) => bigrams
+                                .entry((a, b))
+                                .or_default()
+                                .push((l.as_str().into(), bit)),
+                            (Some(a), None) if a > '\u{ffff}' => astral |= bit,
+                            (Some(a), None) => per_char[a as usize] |= bit,
+                            _ => panic!("an empty literal"),
+                        }
+                    }
+                }
+            }
+        }
+        let mut bloom = vec![0u64; BLOOM_BITS / 64];
+        for &(a, b) in bigrams.keys() {
+            let h = bigram_hash(a, b);
+            bloom[h / 64] |= 1 << (h % 64);
+        }
+        let mut classes = vec![0u128];
+        let mut index = vec![0u16; 256];
+        let mut blocks = vec![[0u8; 256]];
+        let mut class_of = rustc_hash::FxHashMap::default();
+        class_of.insert(0u128, 0u8);
+        for (hi, chunk) in per_char.chunks(256).enumerate() {
+            if chunk.iter().all(|&m| m == 0) {
+                continue;
+            }
+            let mut block = [0u8; 256];
+            for (lo, &mask) in chunk.iter().enumerate() {
+                block[lo] = *class_of.entry(mask).or_insert_with(|| {
+                    classes.push(mask);
+                    u8::try_from(classes.len() - 1).expect("over 255 trigger character classes")
+                });
+            }
+            blocks.push(block);
+            index[hi] = u16::try_from(blocks.len() - 1).unwrap();
+        }
+        Prefilter {
+            index,
+            astral,
+            blocks,
+            classes,
+            pair_bits,
+            doubled_bits,
+            repeated_bit,
+            bigrams,
+            bloom,
+            needs,
+        }
+    }
+
+    #[inline]
+    fn mask(&self, c: char) -> u128 {
+        if c > '\u{ffff}' {
+            return self.astral;
+        }
+        let block = self.index[c as usize >> 8] as usize;
+        self.classes[self.blocks[block][c as usize & 0xff] as usize]
+    }
+
+    /// Which conditions hold in `text` (one pass over its characters).
+    pub fn scan(&self, text: &str) -> Present {
+        let (mut present, mut prev_mask, mut prev_at) = (0u128, 0u128, 0usize);
+        // The last seven characters, the latest first.
+        let mut h = ['\0'; 7];
+        let single = !(self.pair_bits | self.doubled_bits);
+        for (at, c) in text.char_indices() {
+            let m = self.mask(c);
+            present |= (m & single) | (m & prev_mask & self.pair_bits);
+            let prev = h[0];
+            if c == prev {
+                present |= m & self.doubled_bits;
+            }
+            if (c == h[1] && prev == h[2])
+                || (c == h[2] && prev == h[3] && h[1] == h[4])
+                || (c == h[3] && prev == h[4] && h[1] == h[5] && h[2] == h[6])
+            {
+                present |= self.repeated_bit;
+            }
+            let hash = bigram_hash(prev, c);
+            if self.bloom[hash / 64] & (1 << (hash % 64)) != 0 {
+                if let Some(list) = self.bigrams.get(&(prev, c)) {
+                    let rest = &text[prev_at..];
+                    for (literal, bit) in list {
+                        if present & bit == 0 && rest.starts_with(&**literal) {
+                            present |= bit;
+                        }
+                    }
+                }
+            }
+            h = [c, h[0], h[1], h[2], h[3], h[4], h[5]];
+            prev_mask = m;
+            prev_at = at;
+        }
+        Present(present)
+    }
+
+    /// The trigger of the rule `id` (always, if it declares none).
+    pub fn need(&self, id: &str) -> Need {
+        self.needs.get(id).cloned().unwrap_or_default()
+    }
+}
+
+const BLOOM_BITS: usize = 1 << 16;
+
+#[inline]
+fn bigram_hash(a: char, b: char) -> usize {
+    let h = (a as u32).wrapping_mul(0x9e37_79b1) ^ (b as u32);
+    (h.wrapping_mul(0x85eb_ca6b) >> 16) as usize
+}
+
+/// The pre-filter of all rules, built on first use.
+pub fn prefilter() -> &'static Prefilter {
+    static P: std::sync::LazyLock<Prefilter> = std::sync::LazyLock::new(Prefilter::build);
+    &P
+}
+
+thread_local! {
+    static PREFILTER_ON: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Turns the pre-filter off (or on again) for checks on this thread: tests
+/// compare the findings both ways. Not for production use.
+#[doc(hidden)]
+pub fn set_prefilter(on: bool) {
+    PREFILTER_ON.with(|c| c.set(on));
+}
+
+/// What `text` (a paragraph) contains, for [`Need::admits`]: everything when
+/// the pre-filter is off.
+pub fn scan_paragraph(text: &str) -> Present {
+    if PREFILTER_ON.with(|c| c.get()) {
+        prefilter().scan(text)
+    } else {
+        Present::ALL
+    }
 }
 
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
@@ -75,6 +420,48 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn prefilter_scan_sees_sets_pairs_doubles_and_astral_characters() {
+        let p = prefilter();
+        let need = |id: &str| p.need(id);
+        let admits = |id: &str, text: &str| need(id).admits(p.scan(text));
+        // Any: 某 (placeholder/mouxx).
+        assert!(admits("placeholder/mouxx", "请某单位报送"));
+        assert!(!admits("placeholder/mouxx", "请各单位报送"));
+        // Pair: two adjacent marks (punctuation/repeated-mark), not two apart.
+        assert!(admits("punctuation/repeated-mark", "好，，好"));
+        assert!(admits("punctuation/repeated-mark", "好。，好"));
+        assert!(!admits("punctuation/repeated-mark", "好，好。"));
+        // Doubled (consistency/doubled-char: Han characters, not numerals).
+        assert!(admits("consistency/doubled-char", "我们的的工作"));
+        assert!(admits("consistency/doubled-char", "文\u{20001}\u{20001}字"));
+        assert!(!admits("consistency/doubled-char", "我们的工作"));
+        assert!(!admits(
+            "consistency/doubled-char",
+            "2000年，一百万万，。。"
+        ));
+        // All conditions of one alternative (number/year-zero: 零/0, 一/二, 年).
+        assert!(admits("number/year-zero", "二零二四年"));
+        assert!(!admits("number/year-zero", "二〇二四年"));
+        assert!(!admits("number/year-zero", "零二四"));
+        // A private-use character above U+FFFF (punctuation/invisible-char).
+        assert!(admits("punctuation/invisible-char", "文\u{F0001}字"));
+        assert!(admits("punctuation/invisible-char", "文\u{E001}字"));
+        assert!(!admits("punctuation/invisible-char", "文字"));
+        // Repeated: a chunk of two to four characters (consistency/doubled-word).
+        assert!(admits("consistency/doubled-word", "加强加强监督"));
+        assert!(admits("consistency/doubled-word", "社会主义社会主义"));
+        assert!(!admits("consistency/doubled-word", "加强监督管理"));
+        assert!(!admits("consistency/doubled-word", "加强监督加强"));
+        // Literals: the whole string, not just its first two characters.
+        assert!(admits("typo/lexicon", "要安排布署工作"));
+        assert!(!admits("typo/lexicon", "要安排部署工作"));
+        // A rule without triggers runs everywhere.
+        assert!(admits("structure/date-format", ""));
+        // Off: everything runs.
+        assert!(need("placeholder/mouxx").admits(Present::ALL));
+    }
 
     #[test]
     fn ids_are_unique_and_match_their_category() {

@@ -15,6 +15,27 @@ fn run(rule: &str, text: &str) -> Vec<Diagnostic> {
         "the cached per-paragraph check differs from the full check on {text:?}: \
          a Paragraph rule may only look at its own paragraph (see src/incremental.rs)"
     );
+    // And the pre-filter (`registry::Triggers`): without it, the same findings.
+    crate::registry::set_prefilter(false);
+    let unfiltered = check(text, &Config::default());
+    crate::registry::set_prefilter(true);
+    assert_eq!(
+        format!("{unfiltered:?}"),
+        format!("{all:?}"),
+        "with the pre-filter, findings are missing on {text:?}: a rule's `triggers` \
+         do not cover everything it reports (see registry::Triggers)"
+    );
+    // Without the dictionary, the same paragraphs wait for it either way.
+    crate::segment::hide_dictionary(true);
+    let pending = crate::analyze(text, &Config::default()).segmentation_pending;
+    crate::registry::set_prefilter(false);
+    let pending_unfiltered = crate::analyze(text, &Config::default()).segmentation_pending;
+    crate::registry::set_prefilter(true);
+    crate::segment::hide_dictionary(false);
+    assert_eq!(
+        pending, pending_unfiltered,
+        "the pre-filter skips a rule that asks for segmentation on {text:?}"
+    );
     all.into_iter().filter(|d| d.rule.id == rule).collect()
 }
 

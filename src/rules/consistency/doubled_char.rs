@@ -28,6 +28,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "重复的字",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -114,6 +115,15 @@ fn is_accidental(doc: &Document, clause: &str, first: usize, second: usize, glue
         // (安全|全|链条).
         (false, true) => z.end == clause.len(),
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    use crate::registry::{bmp_ranges, Cond};
+    // A Han character, not a numeral, twice in a row.
+    let mut han = bmp_ranges(|c| is_han(c) && !is_numeral(c));
+    han.extend([('\u{20000}', '\u{2ebef}'), ('\u{30000}', '\u{3134f}')]);
+    t.when([Cond::Doubled(han)]);
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "重复的词",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -121,6 +122,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
 
 fn is_numeral(c: char) -> bool {
     "〇零一二三四五六七八九十百千万亿两".contains(c)
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.when([crate::registry::Cond::Repeated]);
 }
 
 #[cfg(test)]

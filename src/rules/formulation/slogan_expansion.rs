@@ -26,6 +26,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "提法展开有误",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -140,6 +141,18 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         }
         start = end + text[end..].chars().next().map_or(1, char::len_utf8);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    // A finding needs two elements of one slogan, or a slogan's name.
+    let s = &*SLOGANS;
+    t.literals(
+        s.list
+            .iter()
+            .flat_map(|s| s.versions.iter().flatten().copied()),
+    )
+    .literals(s.list.iter().map(|s| s.name));
 }
 
 #[cfg(test)]

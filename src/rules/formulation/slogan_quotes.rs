@@ -25,6 +25,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "提法未加引号",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -52,6 +53,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             .with_severity(s.quote)
             .fix(start, end, format!("“{}”", s.name), Applicability::Review);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.literals(SLOGANS.list.iter().map(|s| s.name));
 }
 
 #[cfg(test)]

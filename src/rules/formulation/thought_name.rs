@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "习近平新时代中国特色社会主义思想",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -64,6 +65,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         sink.report(start, end, format!("应写全称“{FULL}”，不是“{name}”"))
             .fix(start, end, FULL, Applicability::Review);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.literals([LEADER]);
 }
 
 #[cfg(test)]

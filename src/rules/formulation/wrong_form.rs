@@ -22,6 +22,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "规范提法有误",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -45,6 +46,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         sink.report(start, end, msg)
             .fix(start, end, w.right, Applicability::Review);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.literals(WRONG_FORMS.list.iter().map(|w| w.wrong));
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "“二”与“两”",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -91,6 +92,13 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         )
         .fix(start, end, "两", Applicability::Review);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    use crate::registry::any;
+    // 二 and the first character of a measure word of COUNTS.
+    t.when([any("二"), any("个项件位名种份条方家所座台辆支只张本篇场届")]);
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "正式名称中的数字",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -98,6 +99,13 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         }
         at = at.max(end - p.start);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    use crate::registry::any;
+    // Every branch of NAMES has an Arabic digit and one of these.
+    t.when([any("0123456789"), any("大届中次五个")]);
 }
 
 #[cfg(test)]

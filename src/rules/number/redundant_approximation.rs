@@ -25,6 +25,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "概数重复",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -70,6 +71,13 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         )
         .fix(start, end, "", Applicability::Review);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    use crate::registry::any;
+    // (大)约/大概/超过/多于/逾 … 左右/上下/以上/多/余
+    t.when([any("约概超多逾"), any("左上以多余")]);
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "年份中的“〇”",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -62,6 +63,13 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             d.with_severity(Severity::Info);
         }
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    use crate::registry::any;
+    // A year of four numerals with a zero written 零/○/0, starting 一 or 二.
+    t.when([any("零○0０"), any("一二"), any("年")]);
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "月日前补零",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -60,6 +61,12 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         )
         .fix(start, end, "", Applicability::Safe);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    use crate::registry::any;
+    t.when([any("0"), any("月日号")]);
 }
 
 #[cfg(test)]

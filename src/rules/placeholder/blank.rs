@@ -18,6 +18,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "未填写的空白",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -94,6 +95,14 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             k += 1;
         }
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    use crate::registry::{any, pair};
+    // Underscores, or “  年  月  日” with blanks.
+    t.when([pair("_＿")])
+        .when([any("年"), any("月"), any("日"), any(" \u{3000}\u{a0}")]);
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "未填写的括号",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -119,6 +120,14 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         };
         sink.report(p.start + i, p.start + end, message);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    use crate::registry::Cond;
+    let (open, close): (Vec<char>, Vec<char>) = PAIRS.iter().copied().unzip();
+    let set = |cs: Vec<char>| Cond::Any(cs.into_iter().map(|c| (c, c)).collect());
+    t.when([set(open), set(close)]);
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "未填写的○占位符",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -59,6 +60,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         }
         i = j;
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("○〇◯");
 }
 
 #[cfg(test)]

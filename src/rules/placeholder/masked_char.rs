@@ -20,6 +20,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "被遮盖的字",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -94,6 +95,11 @@ fn mask_context(
     }
     let end = chars.get(hi).map_or(text.len(), |&(b, _)| b);
     text[chars[lo].0..end].to_string()
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("*＊.");
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "未填写的“某某”",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -113,6 +114,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         }
         i = j;
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("某");
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "遗留的待办标记",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -105,6 +106,12 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         }
         i = j;
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    // 待补充…, TODO/TBD/FIXME, three question marks.
+    t.any("待TF").when([crate::registry::pair("？?")]);
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "未填写的X占位符",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -158,6 +159,11 @@ fn is_slot(
             )
     };
     context(prev) || context(next)
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("XxＸｘ×");
 }
 
 #[cfg(test)]

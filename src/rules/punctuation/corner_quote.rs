@@ -21,6 +21,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "引号写法不规范",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -49,6 +50,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         )
         .fix(start, end, r.to_string(), Applicability::Safe);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("「﹁」﹂『﹃』﹄〝〞〟");
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "破折号或范围号写法不规范",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -129,6 +130,11 @@ fn range_mark(chars: &[(usize, char)], i: usize) -> Option<&'static str> {
     } else {
         "～"
     })
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("-－–~");
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "概数中间不用顿号",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -104,6 +105,12 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         )
         .fix(start, end, "", Applicability::Review);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    // 三、四 : 、 next to a numeral.
+    t.when([crate::registry::pair("、一二两三四五六七八九")]);
 }
 
 #[cfg(test)]

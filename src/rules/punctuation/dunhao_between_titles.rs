@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Info,
         title: "引号、书名号之间不用顿号",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -51,6 +52,13 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         }
         prev = Some(c);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    use crate::registry::pair;
+    // ”、“ or 》、《
+    t.when([pair("”》、"), pair("、“《")]);
 }
 
 #[cfg(test)]

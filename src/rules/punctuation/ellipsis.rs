@@ -24,6 +24,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "省略号写法不规范",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -86,6 +87,12 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         }
         i = j;
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    // …, or a run of 。 . ． ·
+    t.any("…").when([crate::registry::pair("。.．·")]);
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "全角数字或字母",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -107,6 +108,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             .fix(start, end, fixed, Applicability::Safe);
         i = j;
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.ranges([('０', '９'), ('Ａ', 'Ｚ'), ('ａ', 'ｚ')]);
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "中文里用了半角标点",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -183,6 +184,11 @@ fn straight_quotes(chars: &[(usize, char)], quotes: &[usize], base: usize, sink:
             d.fix(start, start + 1, q, Applicability::Safe);
         }
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any_of(TABLE.iter().map(|r| r.0).chain(['(', ')', '"']));
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "间隔号写法不规范",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -57,6 +58,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         sink.report(start, end, format!("间隔号应写作“·”，不用{name}“{c}”"))
             .fix(start, end, "·", Applicability::Safe);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any_of(WRONG.iter().map(|w| w.0));
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "不可见字符或乱码",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -126,6 +127,14 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         }
         prev = Some(c);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.ranges(TABLE.iter().map(|e| {
+        let c = |u: u32| char::from_u32(u).expect("a code point");
+        (c(e.lo), c(e.hi))
+    }));
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "书名号嵌套应用〈〉",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -41,6 +42,12 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             _ => {}
         }
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    use crate::registry::any;
+    t.when([any("《"), any("》")]);
 }
 
 #[cfg(test)]

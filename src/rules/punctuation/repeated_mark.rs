@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "标点符号重复",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -79,6 +80,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         }
         i += 1;
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.when([crate::registry::pair("、，：；。？！")]);
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "中文里多了空格",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -116,6 +117,12 @@ fn is_leading_label(before: &str) -> bool {
         && body
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '．') || super::is_zh_numeral(c))
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    use crate::registry::any;
+    t.when([any(" \u{3000}"), any("，。")]);
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "发文字号格式不规范",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -78,6 +79,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         )
         .fix(start, end, want, a);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("号");
 }
 
 #[cfg(test)]

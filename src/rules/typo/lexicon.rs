@@ -28,6 +28,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "常见错别字",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -131,6 +132,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         )
         .fix(start, end, e.right, Applicability::Review);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.literals(LEXICON_TABLE.entries.iter().map(|e| e.wrong));
 }
 
 #[cfg(test)]

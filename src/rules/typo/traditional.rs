@@ -25,6 +25,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "繁体字",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -79,6 +80,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         }
     }
     flush(&mut run, sink);
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any_of(MAP.keys().copied());
 }
 
 #[cfg(test)]
