@@ -450,40 +450,44 @@ fn leading_arabic(s: &str) -> Option<(u32, usize)> {
 
 /// Parses 一 … 九十九 at the start of `s`.
 pub fn leading_chinese_number(s: &str) -> Option<(u32, usize)> {
-    let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|d| d as u32)
+    // Called at many positions by the enumeration rules: no allocation.
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
     };
-    let chars: Vec<(usize, char)> = s.char_indices().take(4).collect();
+    let mut it = s.chars();
     let mut value = 0u32;
+    // Bytes used so far; 0 means nothing recognised.
     let mut used = 0usize;
-    let mut i = 0;
+    let mut next = it.next();
     // [d]十[d] | d
-    if let Some(&(_, c)) = chars.get(i) {
-        if let Some(d) = digit(c).filter(|&d| d > 0) {
-            value = d;
-            i += 1;
-            used = i;
-        }
+    if let Some(d) = next.and_then(digit) {
+        value = d;
+        used = '一'.len_utf8();
+        next = it.next();
     }
-    if let Some(&(_, '十')) = chars.get(i) {
+    if next == Some('十') {
         value = if used == 0 { 10 } else { value * 10 };
-        i += 1;
-        used = i;
-        if let Some(&(_, c)) = chars.get(i) {
-            if let Some(d) = digit(c).filter(|&d| d > 0) {
-                value += d;
-                used = i + 1;
-            }
+        used += '十'.len_utf8();
+        if let Some(d) = it.next().and_then(digit) {
+            value += d;
+            used += '一'.len_utf8();
         }
     }
     if used == 0 || value == 0 {
         return None;
     }
-    let bytes = chars.get(used).map(|&(b, _)| b).unwrap_or(s.len());
-    Some((value, bytes))
+    Some((value, used))
 }
 
 /// 1 → 一, 12 → 十二, 20 → 二十 (up to 99).
@@ -592,6 +596,48 @@ mod tests {
             d.slice(d.headings[0].number.start, d.headings[0].number.end),
             "一"
         );
+    }
+
+    #[test]
+    fn leading_chinese_number_agrees_with_the_plain_version() {
+        // The version before it was made allocation-free.
+        fn plain(s: &str) -> Option<(u32, usize)> {
+            let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c);
+            let chars: Vec<(usize, char)> = s.char_indices().take(4).collect();
+            let (mut value, mut used, mut i) = (0u32, 0usize, 0);
+            if let Some(d) = chars.get(i).and_then(|&(_, c)| digit(c)).filter(|&d| d > 0) {
+                value = d as u32;
+                i += 1;
+                used = i;
+            }
+            if let Some(&(_, '十')) = chars.get(i) {
+                value = if used == 0 { 10 } else { value * 10 };
+                i += 1;
+                used = i;
+                if let Some(d) = chars.get(i).and_then(|&(_, c)| digit(c)).filter(|&d| d > 0) {
+                    value += d as u32;
+                    used = i + 1;
+                }
+            }
+            if used == 0 || value == 0 {
+                return None;
+            }
+            Some((value, chars.get(used).map_or(s.len(), |&(b, _)| b)))
+        }
+        let alphabet: Vec<char> = "〇一二五九十百、a".chars().collect();
+        let mut s = String::new();
+        for n in 0..10usize.pow(4) {
+            s.clear();
+            let mut k = n;
+            for _ in 0..4 {
+                s.push(alphabet[k % alphabet.len()]);
+                k /= alphabet.len();
+                for cut in 0..=s.chars().count() {
+                    let t: String = s.chars().take(cut).collect();
+                    assert_eq!(leading_chinese_number(&t), plain(&t), "{t}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -20,6 +20,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "不存在的日期",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -54,6 +55,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             );
         }
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("月");
 }
 
 #[cfg(test)]

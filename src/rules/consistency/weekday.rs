@@ -21,6 +21,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "星期与日期不符",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -85,6 +86,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             crate::diagnostic::Applicability::Review,
         );
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.literals(["星期", "礼拜"]).any("周");
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "“截止”与“截至”",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -35,6 +36,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         sink.report(start, end, "表示“到某时为止”用“截至”，不用“截止”")
             .fix(start, end, "截至", Applicability::Review);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.literals(["截止"]);
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "数字与千、百混用",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -101,6 +102,15 @@ fn value(s: &str) -> Option<u64> {
         total += digits.parse::<u64>().ok()?;
     }
     Some(total)
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    // An Arabic digit right before 千 or 百.
+    let l: Vec<String> = ('0'..='9')
+        .flat_map(|d| [format!("{d}千"), format!("{d}百")])
+        .collect();
+    t.literals(l.iter().map(String::as_str));
 }
 
 #[cfg(test)]
