@@ -8,6 +8,9 @@
 //   node bench/run.mjs --page-only [--runs N] [--no-build]
 //     only the page's timings (first underline, typing into the 100k report),
 //     printed as JSON; BENCHMARKS.md is not written.
+//   node bench/run.mjs --keystroke-only [--runs N] [--no-build]
+//     only one keystroke through the Checker (100k and 1M texts) in Node and
+//     Chromium, printed as JSON; BENCHMARKS.md is not written.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
@@ -27,6 +30,7 @@ const opt = (name, def) => {
 };
 const RUNS = Number(opt('--runs', 7));
 const PAGE_ONLY = args.includes('--page-only');
+const KEYSTROKE_ONLY = args.includes('--keystroke-only');
 // Typed into the middle of the 100k report, one character per key, 100 ms apart (a fast typist).
 const TYPED = '全年开展专项检查X次，走访群众X户，解决实际问题X个，推动各项工作落实见效，群众满意度明显提升。';
 const TYPING_DELAY = 100;
@@ -40,7 +44,7 @@ const run = (cmd, argv) => execFileSync(cmd, argv, { cwd: ROOT, stdio: ['ignore'
 // 1. Build.
 if (!args.includes('--no-build')) {
   log('building: native (release), wasm and the page');
-  if (!PAGE_ONLY) run('cargo', ['build', '--release', '--bin', 'gwlint']);
+  if (!PAGE_ONLY && !KEYSTROKE_ONLY) run('cargo', ['build', '--release', '--bin', 'gwlint']);
   run('make', ['wasm', 'site']);
 }
 const loadStart = loadavg();
@@ -59,6 +63,19 @@ const texts = SIZES.map(([name, n]) => {
 // 3. Native: in-process timings, then the CLI over the whole corpus.
 if (PAGE_ONLY) {
   console.log(JSON.stringify(await pageTimings(), null, 1));
+  process.exit(0);
+}
+if (KEYSTROKE_ONLY) {
+  const keyTexts = texts.filter((t) => t.name !== '10k');
+  const gwk = await import(join(ROOT, 'pkg/gwlint.js'));
+  gwk.initSync({ module: readFileSync(join(ROOT, 'pkg/gwlint_bg.wasm')) });
+  gwk.loadDictionary(new Uint8Array(readFileSync(join(ROOT, 'data/jieba-dict.bin'))));
+  log('node: keystroke');
+  const rows = (r) => r.map(({ name, chars, keystroke }) => ({ name, chars, keystroke }));
+  const node = rows(measureTexts({ gw: gwk, texts: keyTexts, runs: RUNS, keystrokeOnly: true }));
+  log('chromium: keystroke');
+  const { chrome, chromeVersion } = await pageTimings({ keystrokeOnly: true, names: keyTexts.map((t) => t.name) });
+  console.log(JSON.stringify({ node, chromium: rows(chrome.rows), nodeVersion: process.version, chromeVersion }, null, 1));
   process.exit(0);
 }
 log('native');
@@ -232,7 +249,7 @@ function firstPathJs() {
  * typing into the 100k report; with `wasm`, also bench/page.html (the wasm
  * timings in a page). Serves dist/ and the bench files on loopback.
  */
-async function pageTimings({ wasm = false } = {}) {
+async function pageTimings({ wasm = false, keystrokeOnly = false, names = [] } = {}) {
   const { chromium } = await import('playwright-core');
   const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
   const AC_DIR = join(ROOT, 'node_modules/@huacnlee/autocorrect');
@@ -262,6 +279,14 @@ async function pageTimings({ wasm = false } = {}) {
   });
   const chromeVersion = browser.version();
   try {
+    if (keystrokeOnly) {
+      const tab = await browser.newPage();
+      await tab.goto(`${base}/bench/page.html?runs=${RUNS}&keystroke=1&texts=${names.join(',')}`);
+      await tab.waitForFunction(() => window.result !== undefined, null, { timeout: 600000 });
+      const chrome = await tab.evaluate(() => window.result);
+      if (chrome.error) throw new Error(`bench page: ${chrome.error}`);
+      return { chromeVersion, chrome };
+    }
     // First underline: a fresh context (empty cache) per run; from navigation
     // start to the first underline drawn, and to the first underline that
     // needs the dictionary (the sample's 的的).

@@ -76,9 +76,14 @@ impl Facts {
 /// depend on distances between paragraphs (only on the order of positions).
 /// Then the [`Checker`] reuses its findings, moved with their paragraphs, as
 /// long as these are unchanged (a keystroke that changes no fact).
+///
+/// A rule whose `judge` must read more than that (e.g. searches the whole
+/// text for a name its facts define) sets `reads_text`: its `judge` runs on
+/// every check.
 pub struct FactRule {
     pub collect: fn(&Document, &Paragraph, &mut Facts),
     pub judge: fn(&Document, &[Fact], &mut Sink<'_>),
+    pub reads_text: bool,
 }
 
 /// The enabled rules of one config, with their severities.
@@ -254,7 +259,7 @@ fn finish(
             .enumerate()
             .flat_map(|(k, (r, _))| r.facts[i].iter().map(move |f| Fact { paragraph: k, ..*f }))
             .collect();
-        if let Some(m) = memo.as_mut().filter(|m| m.comparable) {
+        if let Some(m) = memo.as_mut().filter(|m| m.comparable && !fr.reads_text) {
             let same = m.memos[i].as_ref().filter(|old| {
                 old.facts == rel
                     && rel.iter().all(|f| {
@@ -640,7 +645,11 @@ mod tests {
         default_severity: Severity::Warning,
         title: "测试",
         doc: "test only",
-        check: Check::Facts(FactRule { collect, judge }),
+        check: Check::Facts(FactRule {
+            collect,
+            judge,
+            reads_text: false,
+        }),
         triggers: None,
     };
 

@@ -49,39 +49,59 @@ pub struct OffsetMap {
     positions: Vec<Position>,
 }
 
+/// Counts, in `seg`, the units of `unit` that start in it (chars: bytes that
+/// are not continuation bytes; UTF-16: those, plus one more per 4-byte
+/// sequence) and the line breaks, eight bytes at a time.
+fn count(seg: &[u8], unit: Unit) -> (usize, usize) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    let (mut units, mut breaks) = (0usize, 0usize);
+    let mut chunks = seg.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        // 10xxxxxx: bit 7 set, bit 6 clear.
+        let continuation = (w & !(w << 1) & HIGH).count_ones() as usize;
+        units += 8 - continuation;
+        if unit == Unit::Utf16 {
+            // 11110xxx: a 4-byte sequence is two UTF-16 units.
+            units += (w & (w << 1) & (w << 2) & (w << 3) & HIGH).count_ones() as usize;
+        }
+        // Bytes equal to '\n' (exact: no carries between bytes).
+        let x = w ^ NL;
+        let zero = !(((x & LOW7) + LOW7) | x | LOW7);
+        breaks += zero.count_ones() as usize;
+    }
+    for &b in chunks.remainder() {
+        units += usize::from(b & 0xc0 != 0x80);
+        if unit == Unit::Utf16 {
+            units += usize::from(b >= 0xf0);
+        }
+        breaks += usize::from(b == b'\n');
+    }
+    (units, breaks)
+}
+
 impl OffsetMap {
     pub fn new(text: &str, mut byte_offsets: Vec<usize>, unit: Unit) -> Self {
         byte_offsets.sort_unstable();
         byte_offsets.dedup();
+        let bytes = text.as_bytes();
         let mut positions = Vec::with_capacity(byte_offsets.len());
-        let (mut offset, mut line, mut line_start_offset) = (0usize, 1usize, 0usize);
-        let mut it = byte_offsets.iter().peekable();
-        for (b, c) in text.char_indices() {
-            while let Some(&&want) = it.peek() {
-                if want > b {
-                    break;
-                }
-                positions.push(Position {
-                    offset,
-                    line,
-                    column: offset - line_start_offset + 1,
-                });
-                it.next();
+        let (mut pos, mut offset, mut line, mut line_start_offset) =
+            (0usize, 0usize, 1usize, 0usize);
+        for &want in &byte_offsets {
+            // Offsets past the end are clamped to it.
+            let want = want.min(bytes.len());
+            let seg = &bytes[pos..want];
+            let (units, breaks) = count(seg, unit);
+            if breaks > 0 {
+                let last = seg.iter().rposition(|&b| b == b'\n').expect("a line break");
+                line += breaks;
+                line_start_offset = offset + count(&seg[..=last], unit).0;
             }
-            if it.peek().is_none() {
-                break;
-            }
-            offset += match unit {
-                Unit::Chars => 1,
-                Unit::Utf16 => c.len_utf16(),
-            };
-            if c == '\n' {
-                line += 1;
-                line_start_offset = offset;
-            }
-        }
-        // Offsets at (or clamped to) the end of the text.
-        for _ in it {
+            offset += units;
+            pos = want;
             positions.push(Position {
                 offset,
                 line,
@@ -146,6 +166,49 @@ pub fn to_findings(text: &str, diags: &[Diagnostic], unit: Unit, with_title: boo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The position of every byte offset (also mid-character and past the
+    /// end), counted one character at a time.
+    fn reference(text: &str, byte: usize, unit: Unit) -> Position {
+        let (mut offset, mut line, mut line_start) = (0, 1, 0);
+        for (b, c) in text.char_indices() {
+            if b >= byte {
+                break;
+            }
+            offset += if unit == Unit::Utf16 {
+                c.len_utf16()
+            } else {
+                1
+            };
+            if c == '\n' {
+                line += 1;
+                line_start = offset;
+            }
+        }
+        Position {
+            offset,
+            line,
+            column: offset - line_start + 1,
+        }
+    }
+
+    #[test]
+    fn counted_eight_bytes_at_a_time_as_one_character_at_a_time() {
+        let text = "一、总体\r\n𠀀a😀县\n\n\n（一）的的X\u{301}\u{200b}\n".repeat(5) + "尾";
+        for unit in [Unit::Chars, Unit::Utf16] {
+            let all: Vec<usize> = (0..=text.len() + 2).collect();
+            let map = OffsetMap::new(&text, all.clone(), unit);
+            for b in all {
+                assert_eq!(map.get(b), reference(&text, b, unit), "{b} {unit:?}");
+            }
+            // A few offsets at a time, as findings ask.
+            let some = vec![7, 3, 40, text.len()];
+            let map = OffsetMap::new(&text, some.clone(), unit);
+            for b in some {
+                assert_eq!(map.get(b), reference(&text, b, unit), "{b} {unit:?}");
+            }
+        }
+    }
 
     #[test]
     fn chars_and_utf16() {

@@ -113,6 +113,15 @@ fn edits(original: &str) -> Vec<String> {
         "\n主要有三个方面：一是加强学习，二是改进作风。\n一是甲，三是乙。\n本县、本区、本区和区委。\n学习中央经济工作会议精神和中央经济会议精神。",
     );
     out.push(t.clone());
+    // Slips for the other fact rules: brackets and quotes left open, signs
+    // and forms mixed, a paragraph without its full stop, a defined name.
+    let at = boundary(&t, t.len() * 2 / 3);
+    let at = t[at..].find('\n').map_or(t.len(), |i| at + i);
+    t.insert_str(
+        at,
+        "\n“继续推进（甲乙，增长5％和3%，提高百分之五，2024年、2025年和二〇二三年。\n这是没有句号的一段文字，长度足够长的一句话，而且没有结尾标点\n国家中长期科技发展规划（以下简称“科技规划”）印发。要落实科技发展规划的要求。",
+    );
+    out.push(t.clone());
     // Typing in the pasted list changes its count.
     let k = t.find("二是改进").unwrap();
     t.insert_str(k, "三是强化监督，");
@@ -155,6 +164,13 @@ fn incremental_checker_agrees_with_full_check_through_a_sequence_of_edits() {
         "consistency/admin-level",
         "structure/enumeration-count",
         "structure/enumeration-sequence",
+        "number/percent-sign",
+        "consistency/percent-form",
+        "consistency/year-form",
+        "consistency/abbreviation",
+        "punctuation/unpaired-bracket",
+        "punctuation/unpaired-quote",
+        "punctuation/missing-end",
     ] {
         assert!(fired.contains(id), "no edit made {id} fire");
     }

@@ -1,3 +1,4 @@
+use crate::incremental::{Fact, FactRule, Facts};
 use crate::model::{Document, Paragraph};
 use crate::sink::Sink;
 
@@ -30,19 +31,23 @@ crate::declare_rule! {
         category: Consistency,
         severity: Warning,
         title: "简称使用不一致",
-        check: Document(check),
+        check: Facts(FactRule {
+            collect,
+            judge,
+            reads_text: true
+        }),
     };
 }
 
 /// One `（以下简称……）`: short name, full name (if separate), bracket span.
-struct Definition {
-    short: String,
-    full: Option<String>,
+struct Definition<'a> {
+    short: &'a str,
+    full: Option<&'a str>,
     start: usize,
     end: usize,
 }
 
-fn definitions(doc: &Document, p: &Paragraph) -> Vec<Definition> {
+fn definitions<'a>(doc: &Document<'a>, p: &Paragraph) -> Vec<Definition<'a>> {
     let text = doc.para_text(p);
     let mut out = Vec::new();
     for (i, _) in text.match_indices('（') {
@@ -70,13 +75,13 @@ fn definitions(doc: &Document, p: &Paragraph) -> Vec<Definition> {
             // The 《…》 title right before the bracket.
             before
                 .strip_suffix('》')
-                .and_then(|b| b.rfind('《').map(|o| before[o..].to_string()))
+                .and_then(|b| b.rfind('《').map(|o| &before[o..]))
         } else {
             full_name(before, short)
         };
         out.push(Definition {
-            short: short.to_string(),
-            full: full.filter(|f| f != short && !f.ends_with(short) || f.starts_with('《')),
+            short,
+            full: full.filter(|f| *f != short && !f.ends_with(short) || f.starts_with('《')),
             start: p.start + i,
             end: p.start + body_start + len + '）'.len_utf8(),
         });
@@ -86,7 +91,7 @@ fn definitions(doc: &Document, p: &Paragraph) -> Vec<Definition> {
 
 /// The shortest tail of `before` that starts with `short`'s first character
 /// and contains all of `short`'s characters in order, within the clause.
-fn full_name(before: &str, short: &str) -> Option<String> {
+fn full_name<'a>(before: &'a str, short: &str) -> Option<&'a str> {
     let first = short.chars().next()?;
     let clause_start = before
         .char_indices()
@@ -102,18 +107,53 @@ fn full_name(before: &str, short: &str) -> Option<String> {
         let mut it = cand.chars();
         if short.chars().all(|s| it.any(|c| c == s)) && cand.chars().count() > short.chars().count()
         {
-            return Some(cand.to_string());
+            return Some(cand);
         }
     }
     None
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
-    let defs: Vec<Definition> = doc
-        .paragraphs
-        .iter()
-        .flat_map(|p| definitions(doc, p))
-        .collect();
+/// Fact keys: a definition's bracket, then its short name and (when written
+/// apart) its full name, spans in the text.
+const DEFINITION: &str = "definition";
+const SHORT: &str = "short";
+const FULL: &str = "full";
+
+fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    let base = doc.text.as_ptr() as usize;
+    let span = |s: &str| {
+        (
+            s.as_ptr() as usize - base,
+            s.as_ptr() as usize - base + s.len(),
+        )
+    };
+    for d in definitions(doc, p) {
+        facts.note(DEFINITION, d.start, d.end, 0);
+        let (s, e) = span(d.short);
+        facts.note(SHORT, s, e, 0);
+        if let Some(full) = d.full {
+            let (s, e) = span(full);
+            facts.note(FULL, s, e, 0);
+        }
+    }
+}
+
+/// The definitions come from the facts; where the names are used is searched
+/// in the whole text (so `reads_text`).
+fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
+    let mut defs: Vec<Definition> = Vec::new();
+    for f in facts {
+        match f.key {
+            DEFINITION => defs.push(Definition {
+                short: "",
+                full: None,
+                start: f.start,
+                end: f.end,
+            }),
+            SHORT => defs.last_mut().expect("a definition").short = doc.slice(f.start, f.end),
+            _ => defs.last_mut().expect("a definition").full = Some(doc.slice(f.start, f.end)),
+        }
+    }
     if defs.is_empty() {
         return;
     }
@@ -123,7 +163,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
     for d in &defs {
         // Full name again after the definition.
         if let Some(full) = &d.full {
-            for (at, _) in text[d.end..].match_indices(full.as_str()) {
+            for (at, _) in text[d.end..].match_indices(full) {
                 let s = d.end + at;
                 let e = s + full.len();
                 // Followed by its own （简称…） it is a new definition, not a reuse.
@@ -139,7 +179,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                     .fix(
                         s,
                         e,
-                        d.short.clone(),
+                        d.short.to_string(),
                         crate::diagnostic::Applicability::Review,
                     );
                 // A bare name may be part of a longer proper name here
@@ -165,12 +205,9 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         let full_spans: Vec<(usize, usize)> = d
             .full
             .iter()
-            .flat_map(|f| {
-                head.match_indices(f.as_str())
-                    .map(|(i, m)| (i, i + m.len()))
-            })
+            .flat_map(|f| head.match_indices(*f).map(|(i, m)| (i, i + m.len())))
             .collect();
-        for (s, m) in head[part_start..].match_indices(d.short.as_str()) {
+        for (s, m) in head[part_start..].match_indices(d.short) {
             let s = part_start + s;
             let e = s + m.len();
             let glued = !d.short.starts_with('《')

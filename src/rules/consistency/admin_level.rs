@@ -28,7 +28,7 @@ crate::declare_rule! {
         category: Consistency,
         severity: Warning,
         title: "行政层级前后不一",
-        check: Facts(FactRule { collect, judge }),
+        check: Facts(FactRule { collect, judge, reads_text: false }),
     };
 }
 

@@ -32,7 +32,7 @@ crate::declare_rule! {
         category: Consistency,
         severity: Warning,
         title: "引用名称前后不一",
-        check: Facts(FactRule { collect, judge }),
+        check: Facts(FactRule { collect, judge, reads_text: false }),
     };
 }
 

@@ -1,3 +1,4 @@
+use crate::incremental::{Fact, FactRule, Facts};
 use crate::model::{Document, Paragraph};
 use crate::sink::Sink;
 
@@ -17,7 +18,7 @@ crate::declare_rule! {
         category: Consistency,
         severity: Warning,
         title: "百分数写法不统一",
-        check: Document(check),
+        check: Facts(FactRule { collect, judge, reads_text: false }),
     };
 }
 
@@ -54,11 +55,19 @@ fn percents(doc: &Document, p: &Paragraph) -> Vec<(usize, usize, bool)> {
     out
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
-    let all: Vec<(usize, usize, bool)> = doc
-        .paragraphs
+/// Fact key: a percentage (value 1 when written with 百分之).
+const PERCENT: &str = "percent";
+
+fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    for (s, e, words) in percents(doc, p) {
+        facts.note(PERCENT, s, e, u32::from(words));
+    }
+}
+
+fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
+    let all: Vec<(usize, usize, bool)> = facts
         .iter()
-        .flat_map(|p| percents(doc, p))
+        .map(|f| (f.start, f.end, f.value == 1))
         .collect();
     let words = all.iter().filter(|x| x.2).count();
     let signs = all.len() - words;

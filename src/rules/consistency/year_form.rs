@@ -1,5 +1,6 @@
 use super::date::dates;
 use crate::diagnostic::Applicability;
+use crate::incremental::{Fact, FactRule, Facts};
 use crate::model::{Document, Paragraph};
 use crate::sink::Sink;
 
@@ -21,7 +22,7 @@ crate::declare_rule! {
         category: Consistency,
         severity: Warning,
         title: "年份写法不统一",
-        check: Document(check),
+        check: Facts(FactRule { collect, judge, reads_text: false }),
     };
 }
 
@@ -131,8 +132,28 @@ fn to_chinese(v: u32) -> String {
         .collect()
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
-    let all: Vec<Year> = doc.paragraphs.iter().flat_map(|p| years(doc, p)).collect();
+/// Fact key: a year (value: the year, plus [`CHINESE`] when written in
+/// Chinese numerals).
+const YEAR: &str = "year";
+const CHINESE: u32 = 1 << 31;
+
+fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    for y in years(doc, p) {
+        let form = if y.chinese { CHINESE } else { 0 };
+        facts.note(YEAR, y.start, y.end, y.value | form);
+    }
+}
+
+fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
+    let all: Vec<Year> = facts
+        .iter()
+        .map(|f| Year {
+            start: f.start,
+            end: f.end,
+            value: f.value & !CHINESE,
+            chinese: f.value & CHINESE != 0,
+        })
+        .collect();
     let zh = all.iter().filter(|y| y.chinese).count();
     let ar = all.len() - zh;
     if zh == 0 || ar == 0 {

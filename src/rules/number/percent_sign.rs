@@ -24,7 +24,7 @@ crate::declare_rule! {
         category: Number,
         severity: Warning,
         title: "百分号",
-        check: Facts(FactRule { collect, judge }),
+        check: Facts(FactRule { collect, judge, reads_text: false }),
     };
 }
 

@@ -1,5 +1,6 @@
 use super::is_han;
 use crate::diagnostic::Applicability;
+use crate::incremental::{Fact, FactRule, Facts};
 use crate::model::{Document, Paragraph};
 use crate::sink::Sink;
 
@@ -25,20 +26,24 @@ crate::declare_rule! {
         category: Punctuation,
         severity: Info,
         title: "段末缺少标点",
-        check: Document(check_all),
+        check: Facts(FactRule { collect, judge, reads_text: false }),
     };
 }
 
-/// A document rule: the first paragraph (the title) is exempt, which depends
-/// on the paragraph's position.
-fn check_all(doc: &Document, sink: &mut Sink<'_>) {
-    for p in &doc.paragraphs {
-        check(doc, p, sink);
+/// Fact key: a paragraph that ends without punctuation (span: its last
+/// character). A fact rule because the first paragraph (the title) is
+/// exempt, which depends on the paragraph's position.
+const MISSING: &str = "missing";
+
+fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
+    for f in facts.iter().filter(|f| f.paragraph != 0) {
+        sink.report(f.start, f.end, "段末缺少标点：陈述句末尾应加句号“。”")
+            .fix(f.end, f.end, "。", Applicability::Review);
     }
 }
 
-fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
-    if p.index == 0 || p.heading.is_some() || p.section_break {
+fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    if p.heading.is_some() || p.section_break {
         return;
     }
     let text = doc.para_text(p);
@@ -66,9 +71,7 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     if last == '日' && text.contains('年') && text.contains('月') && text.chars().count() < 40 {
         return;
     }
-    let start = p.end - last.len_utf8();
-    sink.report(start, p.end, "段末缺少标点：陈述句末尾应加句号“。”")
-        .fix(p.end, p.end, "。", Applicability::Review);
+    facts.note(MISSING, p.end - last.len_utf8(), p.end, 0);
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 use crate::diagnostic::Applicability;
-use crate::model::Document;
+use crate::incremental::{Fact, FactRule, Facts};
+use crate::model::{Document, Paragraph};
 use crate::sink::Sink;
 
 crate::declare_rule! {
@@ -23,7 +24,7 @@ crate::declare_rule! {
         category: Punctuation,
         severity: Warning,
         title: "括号或书名号不成对",
-        check: Document(check),
+        check: Facts(FactRule { collect, judge, reads_text: false }),
     };
 }
 
@@ -86,16 +87,54 @@ struct Open {
     c: char,
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+/// Fact key: a bracket (value: the character, plus [`AFTER_ORDINAL`] for a
+/// closing bracket right after a list ordinal at the paragraph's start).
+const MARK: &str = "mark";
+const AFTER_ORDINAL: u32 = 1 << 31;
+
+fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    let text = doc.para_text(p);
+    for (b, c) in text.char_indices() {
+        let Some((_, opens, _, _)) = kind(c) else {
+            continue;
+        };
+        let flag = if !opens && after_ordinal(&text[..b]) {
+            AFTER_ORDINAL
+        } else {
+            0
+        };
+        facts.note(
+            MARK,
+            p.start + b,
+            p.start + b + c.len_utf8(),
+            c as u32 | flag,
+        );
+    }
+}
+
+/// Pairs the brackets paragraph by paragraph; a closing bracket at the start
+/// of a paragraph may close one left open by the paragraph before.
+fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
     let mut carried: Vec<Open> = Vec::new();
-    for p in &doc.paragraphs {
-        let text = doc.para_text(p);
+    let mut last_paragraph: Option<usize> = None;
+    let mut k = 0;
+    while k < facts.len() {
+        let pi = facts[k].paragraph;
+        let end = k + facts[k..].iter().take_while(|f| f.paragraph == pi).count();
+        if last_paragraph.is_some_and(|l| l + 1 != pi) {
+            // Paragraphs without brackets in between close nothing.
+            for o in carried.drain(..) {
+                unclosed(o, sink);
+            }
+        }
+        last_paragraph = Some(pi);
         let mut stack: Vec<Open> = Vec::new();
-        for (b, c) in text.char_indices() {
+        for f in &facts[k..end] {
+            let c = char::from_u32(f.value & !AFTER_ORDINAL).expect("a bracket");
             let Some((family, opens, full, _)) = kind(c) else {
                 continue;
             };
-            let pos = p.start + b;
+            let pos = f.start;
             if opens {
                 stack.push(Open {
                     family,
@@ -125,7 +164,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                     }
                     let o = carried.pop().expect("k is carried");
                     widths(o, close, sink);
-                } else if !after_ordinal(&text[..b]) {
+                } else if f.value & AFTER_ORDINAL == 0 {
                     stray(close, sink);
                 }
             } else {
@@ -136,6 +175,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
             unclosed(o, sink);
         }
         carried = stack;
+        k = end;
     }
     for o in carried {
         unclosed(o, sink);

@@ -1,4 +1,5 @@
-use crate::model::Document;
+use crate::incremental::{Fact, FactRule, Facts};
+use crate::model::{Document, Paragraph};
 use crate::sink::Sink;
 
 crate::declare_rule! {
@@ -21,7 +22,7 @@ crate::declare_rule! {
         category: Punctuation,
         severity: Warning,
         title: "引号不成对或嵌套错误",
-        check: Document(check),
+        check: Facts(FactRule { collect, judge, reads_text: false }),
     };
 }
 
@@ -31,28 +32,66 @@ struct Open {
     pos: usize,
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+/// Fact key: a quotation mark (value: the mark, 〝〞〟 read as “”, plus
+/// [`OPENS_PARAGRAPH`] for a “ that starts the paragraph); an apostrophe
+/// (it’s) is not noted.
+const MARK: &str = "mark";
+const OPENS_PARAGRAPH: u32 = 1 << 31;
+
+fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    let text = doc.para_text(p);
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((b, raw)) = chars.next() {
+        // Prime quotes 〝〞 stand for “” (punctuation/corner-quote fixes the form).
+        let c = match raw {
+            '〝' => '“',
+            '〞' | '〟' => '”',
+            c => c,
+        };
+        let next = chars.peek().map(|&(_, c)| c);
+        let apostrophe = c == '’'
+            && prev.is_some_and(|c| c.is_ascii_alphabetic())
+            && next.is_some_and(|c| c.is_ascii_alphabetic());
+        prev = Some(c);
+        if !matches!(c, '“' | '‘' | '”' | '’') || apostrophe {
+            continue;
+        }
+        let flag = if b == 0 && raw == '“' {
+            OPENS_PARAGRAPH
+        } else {
+            0
+        };
+        let pos = p.start + b;
+        facts.note(MARK, pos, pos + c.len_utf8(), c as u32 | flag);
+    }
+}
+
+fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
     // Double quotes left open by earlier paragraphs.
     let mut carried: Vec<Open> = Vec::new();
-    for p in &doc.paragraphs {
-        let text = doc.para_text(p);
-        let mut chars = text.char_indices().peekable();
+    let mut last_paragraph: Option<usize> = None;
+    let mut k = 0;
+    while k < facts.len() {
+        let pi = facts[k].paragraph;
+        let end = k + facts[k..].iter().take_while(|f| f.paragraph == pi).count();
+        if last_paragraph.is_some_and(|l| l + 1 != pi) {
+            // A paragraph without quotation marks in between ends them.
+            for o in carried.drain(..) {
+                unclosed(o, sink);
+            }
+        }
+        last_paragraph = Some(pi);
+        let mut marks = &facts[k..end];
         // A paragraph that opens with “ while a quotation is open continues it.
-        let continued = !carried.is_empty() && text.starts_with('“');
+        let continued = !carried.is_empty() && marks[0].value & OPENS_PARAGRAPH != 0;
         if continued {
-            chars.next();
+            marks = &marks[1..];
         }
         let mut stack: Vec<Open> = Vec::new();
-        let mut prev: Option<char> = None;
-        while let Some((b, c)) = chars.next() {
-            // Prime quotes 〝〞 stand for “” (punctuation/corner-quote fixes the form).
-            let c = match c {
-                '〝' => '“',
-                '〞' | '〟' => '”',
-                c => c,
-            };
-            let next = chars.peek().map(|&(_, c)| c);
-            let pos = p.start + b;
+        for f in marks {
+            let c = char::from_u32(f.value & !OPENS_PARAGRAPH).expect("a quotation mark");
+            let pos = f.start;
             match c {
                 '“' => {
                     if stack.last().is_some_and(|o| o.c == '“') {
@@ -74,14 +113,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                     }
                     stack.push(Open { c, pos });
                 }
-                '”' | '’' => {
-                    let apostrophe = c == '’'
-                        && prev.is_some_and(|c| c.is_ascii_alphabetic())
-                        && next.is_some_and(|c| c.is_ascii_alphabetic());
-                    if apostrophe {
-                        prev = Some(c);
-                        continue;
-                    }
+                _ => {
                     let opener = if c == '”' { '“' } else { '‘' };
                     if let Some(k) = stack.iter().rposition(|o| o.c == opener) {
                         // Inner quotes left open: “开展‘自审自发”.
@@ -89,7 +121,6 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                             unclosed(o, sink);
                         }
                         stack.pop();
-                        prev = Some(c);
                         continue;
                     }
                     match stack.last() {
@@ -115,9 +146,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                         }
                     }
                 }
-                _ => {}
             }
-            prev = Some(c);
         }
         if !continued {
             for o in carried.drain(..) {
@@ -132,6 +161,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                 unclosed(o, sink);
             }
         }
+        k = end;
     }
     for o in carried {
         unclosed(o, sink);

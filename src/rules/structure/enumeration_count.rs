@@ -24,7 +24,7 @@ crate::declare_rule! {
         category: Structure,
         severity: Warning,
         title: "列举项数与前文所说不符",
-        check: Facts(FactRule { collect, judge }),
+        check: Facts(FactRule { collect, judge, reads_text: false }),
     };
 }
 

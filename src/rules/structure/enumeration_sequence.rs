@@ -26,10 +26,7 @@ crate::declare_rule! {
         category: Structure,
         severity: Warning,
         title: "“一是、二是”序号不连续",
-        check: Facts(FactRule {
-            collect,
-            judge
-        }),
+        check: Facts(FactRule { collect, judge, reads_text: false }),
     };
 }
 
