@@ -174,7 +174,7 @@ fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
                     .report(
                         s,
                         e,
-                        format!("前文已定义简称{}，此处请直接用简称", quoted(&d.short)),
+                        format!("前文已定义简称{}，此处请直接用简称", quoted(d.short)),
                     )
                     .fix(
                         s,
