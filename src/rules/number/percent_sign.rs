@@ -48,6 +48,10 @@ fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
     if text.contains('％') {
         facts.note(WIDE_SIGN, p.start, p.start, 0);
     }
+    // Every match has a sign: without one the regex is not even built (issue 9).
+    if !text.contains(['%', '％']) {
+        return;
+    }
     for m in PERCENT.find_iter(text) {
         let s = m.as_str();
         let digit_len = s.chars().next().unwrap().len_utf8();

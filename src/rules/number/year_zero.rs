@@ -33,8 +33,28 @@ crate::declare_rule! {
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[〇零○0０一二三四五六七八九]{4}年").unwrap());
 
+/// The characters of `YEAR`'s four-character class.
+const YEAR_DIGITS: &str = "〇零○0０一二三四五六七八九";
+
+/// Does `text` contain a match of `YEAR` (four of its characters, then 年)?
+/// Checked by hand first so that a text without one never builds the regex
+/// (start-up cost, issue 9).
+fn may_match(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        if c == '年' && run >= 4 {
+            return true;
+        }
+        run = if YEAR_DIGITS.contains(c) { run + 1 } else { 0 };
+    }
+    false
+}
+
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
+    if !may_match(text) {
+        return;
+    }
     for m in YEAR.find_iter(text) {
         let digits = m.as_str().trim_end_matches('年');
         if char_before(text, m.start()).is_some_and(|c| is_chinese_numeral(c) || c.is_ascii_digit())
@@ -75,6 +95,14 @@ fn triggers(t: &mut crate::registry::Triggers) {
 #[cfg(test)]
 mod tests {
     use crate::testing::{assert_fires, assert_fix, assert_quiet};
+
+    proptest::proptest! {
+        /// The hand pre-check never hides a match of the regex.
+        #[test]
+        fn pre_check_is_necessary(s in "[〇零○0０一二三九1年度 ]{0,14}") {
+            proptest::prop_assert!(!super::YEAR.is_match(&s) || super::may_match(&s));
+        }
+    }
     use crate::{check, Config, Severity};
     const R: &str = "number/year-zero";
 
