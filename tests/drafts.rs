@@ -185,3 +185,32 @@ fn placeholder_rules_report_nothing_on_clean() {
         found.join("\n")
     );
 }
+
+/// Every file under corpus/drafts (all subfolders, including the raw
+/// versions that keep half-width punctuation) is checked without a
+/// panic; a release build aborts on one, which would crash the CLI and the page.
+#[test]
+fn every_draft_file_checks_without_panic() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let mut stack = vec![shared.join("corpus/drafts")];
+    let mut files = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let config = Config::default();
+                let full = analyze(&text, &config).diagnostics;
+                // The page's path: the incremental checker on the same text.
+                let mut checker = gwlint::Checker::new(config);
+                assert_eq!(checker.check(&text).len(), full.len(), "{}", path.display());
+                files += 1;
+            }
+        }
+    }
+    assert!(files > 20, "only {files} draft files found");
+}

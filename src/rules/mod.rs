@@ -26,3 +26,34 @@ pub static FAMILIES: &[&[&RuleMeta]] = &[
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{20000}'..='\u{2ebef}' | '\u{30000}'..='\u{3134f}' | '\u{f900}'..='\u{faff}')
 }
+
+/// Is the match of `wrong` at byte `start` of `text` part of one of `guards`
+/// (correct phrases that contain `wrong`)? The text before the match may hold
+/// characters of another width than the guard's, so slices are checked.
+pub(crate) fn inside_guard(text: &str, start: usize, wrong: &str, guards: &[&str]) -> bool {
+    guards.iter().any(|g| {
+        g.match_indices(wrong).any(|(k, _)| {
+            start
+                .checked_sub(k)
+                .and_then(|s| text.get(s..))
+                .is_some_and(|t| t.starts_with(g))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inside_guard;
+
+    #[test]
+    fn inside_guard_finds_the_guard_around_the_match() {
+        let g = &["交给与", "给与会"];
+        assert!(inside_guard("移交给与会", "移交".len(), "给与", g));
+        assert!(!inside_guard("请给与答复", "请".len(), "给与", g));
+        // A narrower character where the guard's first character would be:
+        // no slice inside '”' or ':' (panicked before).
+        assert!(!inside_guard(":给与", 1, "给与", g));
+        assert!(!inside_guard("”:给与", 4, "给与", g));
+        assert!(!inside_guard("给与", 0, "给与", &["交给与"]));
+    }
+}

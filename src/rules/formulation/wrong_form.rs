@@ -31,10 +31,7 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
     for m in forms.matcher.find_iter(text) {
         let w = &forms.list[m.pattern().as_usize()];
-        let guarded = w.guards.iter().any(|g| {
-            g.match_indices(w.wrong)
-                .any(|(k, _)| m.start() >= k && text[m.start() - k..].starts_with(g))
-        });
+        let guarded = crate::rules::inside_guard(text, m.start(), w.wrong, &w.guards);
         if guarded {
             continue;
         }

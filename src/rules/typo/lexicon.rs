@@ -108,10 +108,7 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
     for m in lex.matcher.find_iter(text) {
         let e = &lex.entries[m.pattern().as_usize()];
-        let guarded = e.guards.iter().any(|g| {
-            g.match_indices(e.wrong)
-                .any(|(k, _)| m.start() >= k && text[m.start() - k..].starts_with(g))
-        });
+        let guarded = crate::rules::inside_guard(text, m.start(), e.wrong, &e.guards);
         if guarded {
             continue;
         }
@@ -163,6 +160,14 @@ mod tests {
             }
         }
         assert!(seen.len() >= 200);
+    }
+
+    #[test]
+    fn a_guard_reaching_back_into_a_narrower_character_does_not_panic() {
+        // 给与's guard 交给与 reaches 3 bytes back; ':' before it is 1 byte.
+        assert_fires(R, "称呼后面加冒号:给与答复。");
+        assert_fires(R, "写“此致”给与答复。");
+        assert_quiet(R, "移交给与会代表。");
     }
 
     /// Every entry fires on its wrong form and stays quiet on its correction
