@@ -280,10 +280,10 @@ async function showRecent() {
 
 async function openFile(file) {
   try {
-    const { name, text } = await readFile(file);
+    const { name, text, notice } = await readFile(file);
     openDraft({ ...newDraft(text, name) });
     saveNow();
-    notify(`已打开“${file.name}”`);
+    notify(`已打开“${file.name}”${notice ? `。${notice}` : ''}`);
   } catch (e) {
     setStatus(e.message, true);
   }
