@@ -137,4 +137,15 @@ test('numbering that cannot be restored for certain is left out, and the page sa
   await openDocx('无法还原.docx', [['标题'], ['主要工作', style(1)], ['粮食生产', style(2)]], { abstractNums });
   assert.equal(await docText(page), '标题\n主要工作\n粮食生产\n');
   assert.match(await status(), /自动编号.*未能还原/);
+
+  // Word 2010's custom format (001, 002, …) sits in mc:AlternateContent with decimal as the fallback: not guessed either.
+  const custom = '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice><mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>';
+  const customNums = GONGWEN.replace('<w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/>', `${custom}<w:lvlText w:val="%3."/>`);
+  assert.notEqual(customNums, GONGWEN);
+  await openDocx('自定义编号.docx', [['标题'], ['主要工作', style(1)], ['完成播种任务。', numPr(2)]], { abstractNums: customNums + BULLETS });
+  assert.equal(await docText(page), '标题\n主要工作\n完成播种任务。\n');
+  assert.match(await status(), /自动编号.*未能还原/);
+  // The same list without the custom format is restored.
+  await openDocx('十进制编号.docx', [['标题'], ['主要工作', style(1)], ['完成播种任务。', numPr(2)]]);
+  assert.equal(await docText(page), '标题\n一、主要工作\n1.完成播种任务。\n');
 });

@@ -225,11 +225,24 @@ const attr = (el, name) => (el ? el.getAttributeNS(W, name) : null);
 /** An on/off property such as w:isLgl: present and not "false"/"0"/"off". */
 const flag = (el) => !!el && !['false', '0', 'off'].includes(val(el));
 
+/**
+ * A level's number format. Word 2010+ writes a custom format (w:format="001,
+ * 002, 003, ...") inside mc:AlternateContent, with a standard one as the
+ * fallback for older readers; we do not guess what a custom one draws.
+ */
+function numberFormat(el) {
+  const direct = kid(el, 'numFmt');
+  if (direct) return val(direct) ?? 'decimal';
+  const choice = kid(kid(kid(el, 'AlternateContent', MC), 'Choice', MC), 'numFmt');
+  if (choice) return val(choice) === 'custom' ? `custom ${attr(choice, 'format')}` : val(choice);
+  return 'decimal';
+}
+
 function readLevel(el) {
   const restart = val(kid(el, 'lvlRestart'));
   return {
     start: Number(val(kid(el, 'start')) ?? 0),
-    fmt: val(kid(el, 'numFmt')) ?? 'decimal',
+    fmt: numberFormat(el),
     text: val(kid(el, 'lvlText')) ?? '',
     restart: restart == null ? null : Number(restart),
     isLgl: flag(kid(el, 'isLgl')),
