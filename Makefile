@@ -66,7 +66,7 @@ dict:
 	  data/jieba-dict.bin
 
 # Speed and size, written to BENCHMARKS.md (see bench/README.md).
-bench:
+bench: setup-test
 	node bench/run.mjs
 
 clean:
