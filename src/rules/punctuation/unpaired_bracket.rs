@@ -117,10 +117,9 @@ fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
 fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
     let mut carried: Vec<Open> = Vec::new();
     let mut last_paragraph: Option<usize> = None;
-    let mut k = 0;
-    while k < facts.len() {
-        let pi = facts[k].paragraph;
-        let end = k + facts[k..].iter().take_while(|f| f.paragraph == pi).count();
+    // Facts come in document order: one group per paragraph.
+    for group in facts.chunk_by(|a, b| a.paragraph == b.paragraph) {
+        let pi = group[0].paragraph;
         if last_paragraph.is_some_and(|l| l + 1 != pi) {
             // Paragraphs without brackets in between close nothing.
             for o in carried.drain(..) {
@@ -129,7 +128,7 @@ fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
         }
         last_paragraph = Some(pi);
         let mut stack: Vec<Open> = Vec::new();
-        for f in &facts[k..end] {
+        for f in group {
             let c = char::from_u32(f.value & !AFTER_ORDINAL).expect("a bracket");
             let Some((family, opens, full, _)) = kind(c) else {
                 continue;
@@ -175,7 +174,6 @@ fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
             unclosed(o, sink);
         }
         carried = stack;
-        k = end;
     }
     for o in carried {
         unclosed(o, sink);

@@ -71,10 +71,9 @@ fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
     // Double quotes left open by earlier paragraphs.
     let mut carried: Vec<Open> = Vec::new();
     let mut last_paragraph: Option<usize> = None;
-    let mut k = 0;
-    while k < facts.len() {
-        let pi = facts[k].paragraph;
-        let end = k + facts[k..].iter().take_while(|f| f.paragraph == pi).count();
+    // Facts come in document order: one group per paragraph.
+    for group in facts.chunk_by(|a, b| a.paragraph == b.paragraph) {
+        let pi = group[0].paragraph;
         if last_paragraph.is_some_and(|l| l + 1 != pi) {
             // A paragraph without quotation marks in between ends them.
             for o in carried.drain(..) {
@@ -82,7 +81,7 @@ fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
             }
         }
         last_paragraph = Some(pi);
-        let mut marks = &facts[k..end];
+        let mut marks = group;
         // A paragraph that opens with “ while a quotation is open continues it.
         let continued = !carried.is_empty() && marks[0].value & OPENS_PARAGRAPH != 0;
         if continued {
@@ -161,7 +160,6 @@ fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
                 unclosed(o, sink);
             }
         }
-        k = end;
     }
     for o in carried {
         unclosed(o, sink);
