@@ -44,9 +44,19 @@ pub struct Fact {
 pub struct Facts {
     out: Vec<Fact>,
     without_dictionary: bool,
+    triggered: bool,
 }
 
 impl Facts {
+    /// Whether the paragraph holds one of the rule's `triggers` (declared
+    /// like a paragraph rule's, see `registry::Triggers`; always true for a
+    /// rule without them, or with the pre-filter off). When false, `collect`
+    /// must note nothing that depends on the paragraph's text: the triggers
+    /// must cover every such fact (`tests/prefilter.rs` checks).
+    pub fn triggered(&self) -> bool {
+        self.triggered
+    }
+
     /// Notes a fact over `start..end` (byte offsets, like `Sink::report`).
     pub fn note(&mut self, key: &'static str, start: usize, end: usize, value: u32) {
         self.out.push(Fact {
@@ -92,6 +102,8 @@ struct Plan {
     /// The trigger of each paragraph rule (see `registry::Triggers`).
     needs: Vec<registry::Need>,
     facts: Vec<(&'static RuleMeta, Severity)>,
+    /// The trigger of each fact rule (see [`Facts::triggered`]).
+    fact_needs: Vec<registry::Need>,
     document: Vec<(&'static RuleMeta, Severity)>,
 }
 
@@ -101,6 +113,7 @@ impl Plan {
             paragraph: Vec::new(),
             needs: Vec::new(),
             facts: Vec::new(),
+            fact_needs: Vec::new(),
             document: Vec::new(),
         };
         for rule in registry::all() {
@@ -112,7 +125,10 @@ impl Plan {
                     plan.paragraph.push((rule, sev));
                     plan.needs.push(registry::prefilter().need(rule.id));
                 }
-                Check::Facts(_) => plan.facts.push((rule, sev)),
+                Check::Facts(_) => {
+                    plan.facts.push((rule, sev));
+                    plan.fact_needs.push(registry::prefilter().need(rule.id));
+                }
                 Check::Document(_) => plan.document.push((rule, sev)),
             }
         }
@@ -172,11 +188,14 @@ fn run_paragraph(
             r.diags.push(d);
         }
     }
-    for &(rule, _) in &plan.facts {
+    for (&(rule, _), need) in plan.facts.iter().zip(&plan.fact_needs) {
         let Check::Facts(fr) = &rule.check else {
             unreachable!()
         };
-        let mut facts = Facts::default();
+        let mut facts = Facts {
+            triggered: need.admits(present),
+            ..Facts::default()
+        };
         (fr.collect)(doc, p, &mut facts);
         if segment::take_missed() {
             r.pending = true;
@@ -339,6 +358,27 @@ pub(crate) fn check_full(doc: &Document, config: &Config) -> (Vec<Diagnostic>, b
         .collect();
     let paras: Vec<(&ParaResult, usize)> = results.iter().map(|r| (r, 0)).collect();
     finish(&plan, config, doc, &paras, None)
+}
+
+/// Every enabled fact rule's facts for `text` (default config), by rule id:
+/// `tests/prefilter.rs` compares them with and without the pre-filter.
+#[doc(hidden)]
+pub fn facts_of(text: &str) -> Vec<(&'static str, Vec<Fact>)> {
+    let (doc, config) = (Document::parse(text), Config::default());
+    let plan = Plan::new(&config);
+    let results: Vec<ParaResult> = doc
+        .paragraphs
+        .iter()
+        .map(|p| run_paragraph(&plan, &config, &doc, p, 0))
+        .collect();
+    (plan.facts.iter().enumerate())
+        .map(|(i, (rule, _))| {
+            (
+                rule.id,
+                results.iter().flat_map(|r| r.facts[i].clone()).collect(),
+            )
+        })
+        .collect()
 }
 
 /// Length of the common prefix of `a` and `b`, compared eight bytes at a
@@ -673,6 +713,7 @@ mod tests {
             paragraph: vec![],
             needs: vec![],
             facts: vec![(&UNITS, Severity::Warning)],
+            fact_needs: vec![registry::Need::default()],
             document: vec![],
         };
         let text = "本县开展工作。\n本县、本区。\n本区";

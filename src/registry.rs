@@ -29,6 +29,8 @@ pub struct RuleMeta {
     pub check: Check,
     /// For paragraph rules: what a paragraph must contain for the rule to find
     /// anything there (see [`Triggers`]); `None` runs the rule on every paragraph.
+    /// For fact rules: what the facts that depend on the text need (see
+    /// `incremental::Facts::triggered`).
     pub triggers: Option<fn(&mut Triggers)>,
 }
 

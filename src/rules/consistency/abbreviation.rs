@@ -36,6 +36,7 @@ crate::declare_rule! {
             judge,
             reads_text: true
         }),
+        triggers: triggers,
     };
 }
 
@@ -119,7 +120,15 @@ const DEFINITION: &str = "definition";
 const SHORT: &str = "short";
 const FULL: &str = "full";
 
+/// Triggers: a bracket that opens with a definition ([`definitions`]).
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.literals(["（以下简称", "（下称", "（简称"]);
+}
+
 fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    if !facts.triggered() {
+        return;
+    }
     let base = doc.text.as_ptr() as usize;
     let span = |s: &str| {
         (

@@ -29,6 +29,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "行政层级前后不一",
         check: Facts(FactRule { collect, judge, reads_text: false }),
+        triggers: triggers,
     };
 }
 
@@ -144,7 +145,21 @@ const RAW: &str = "raw";
 const GUARDED: &str = "guarded";
 const NO_DICTIONARY: &str = "no-dictionary";
 
+/// Triggers: a prefix before a level character (本县, 全市), or a level
+/// character before a suffix (县委, 区政府).
+fn triggers(t: &mut crate::registry::Triggers) {
+    let mut literals = Vec::new();
+    for c in PAIRS.iter().flatten() {
+        literals.extend(PREFIXES.iter().map(|p| format!("{p}{c}")));
+        literals.extend(SUFFIXES.iter().map(|s| format!("{c}{s}")));
+    }
+    t.literals(literals.iter().map(String::as_str));
+}
+
 fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    if !facts.triggered() {
+        return;
+    }
     let raw = mentions(doc, p, false);
     if raw.is_empty() {
         return;

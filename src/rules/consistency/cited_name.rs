@@ -33,6 +33,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "引用名称前后不一",
         check: Facts(FactRule { collect, judge, reads_text: false }),
+        triggers: triggers,
     };
 }
 
@@ -63,6 +64,9 @@ const RUN: &str = "run";
 /// Notes the paragraph's titles and the runs before a suffix, in the order
 /// [`cites`] reads them.
 fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    if !facts.triggered() {
+        return;
+    }
     let text = doc.para_text(p);
     // 《…》 titles without nesting.
     for (i, _) in text.match_indices('《') {
@@ -98,6 +102,11 @@ fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
             );
         }
     }
+}
+
+/// Triggers: a 《 or a suffix.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("《").literals(SUFFIXES.iter().copied());
 }
 
 thread_local! {

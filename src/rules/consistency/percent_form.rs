@@ -19,6 +19,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "百分数写法不统一",
         check: Facts(FactRule { collect, judge, reads_text: false }),
+        triggers: triggers,
     };
 }
 
@@ -58,7 +59,15 @@ fn percents(doc: &Document, p: &Paragraph) -> Vec<(usize, usize, bool)> {
 /// Fact key: a percentage (value 1 when written with 百分之).
 const PERCENT: &str = "percent";
 
+/// Triggers: a percent sign or 百分之.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("%％").literals(["百分之"]);
+}
+
 fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    if !facts.triggered() {
+        return;
+    }
     for (s, e, words) in percents(doc, p) {
         facts.note(PERCENT, s, e, u32::from(words));
     }

@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "年份写法不统一",
         check: Facts(FactRule { collect, judge, reads_text: false }),
+        triggers: triggers,
     };
 }
 
@@ -137,7 +138,19 @@ fn to_chinese(v: u32) -> String {
 const YEAR: &str = "year";
 const CHINESE: u32 = 1 << 31;
 
+/// Triggers: a numeral right before 年 (2024年, 二〇二四年).
+fn triggers(t: &mut crate::registry::Triggers) {
+    let literals: Vec<String> = "0123456789〇○零一二三四五六七八九"
+        .chars()
+        .map(|d| format!("{d}年"))
+        .collect();
+    t.literals(literals.iter().map(String::as_str));
+}
+
 fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    if !facts.triggered() {
+        return;
+    }
     for y in years(doc, p) {
         let form = if y.chinese { CHINESE } else { 0 };
         facts.note(YEAR, y.start, y.end, y.value | form);

@@ -25,6 +25,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "百分号",
         check: Facts(FactRule { collect, judge, reads_text: false }),
+        triggers: triggers,
     };
 }
 
@@ -40,7 +41,15 @@ const SIGN: &str = "sign";
 const SPACED: u32 = 1;
 const WIDE: u32 = 2;
 
+/// Triggers: a percent sign.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("%％");
+}
+
 fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    if !facts.triggered() {
+        return;
+    }
     let text = doc.para_text(p);
     if text.contains('%') {
         facts.note(HALF_SIGN, p.start, p.start, 0);

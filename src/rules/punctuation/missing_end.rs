@@ -47,6 +47,13 @@ fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
         return;
     }
     let text = doc.para_text(p);
+    // Most paragraphs end with a mark: test that first.
+    let Some(last) = text.chars().next_back() else {
+        return;
+    };
+    if !(is_han(last) || last.is_ascii_alphanumeric() || last == '%') {
+        return;
+    }
     if !text.contains('，') || text.contains('\t') || text.ends_with("-->") {
         return;
     }
@@ -59,12 +66,6 @@ fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
     }
     len += rest.chars().count();
     if len < 20 {
-        return;
-    }
-    let Some(last) = text.chars().next_back() else {
-        return;
-    };
-    if !(is_han(last) || last.is_ascii_alphanumeric() || last == '%') {
         return;
     }
     // 落款 dates: ……2024年3月5日

@@ -25,6 +25,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "括号或书名号不成对",
         check: Facts(FactRule { collect, judge, reads_text: false }),
+        triggers: triggers,
     };
 }
 
@@ -92,7 +93,15 @@ struct Open {
 const MARK: &str = "mark";
 const AFTER_ORDINAL: u32 = 1 << 31;
 
+/// Triggers: a bracket ([`kind`]).
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("（）()［］[]【】〔〕〈〉《》");
+}
+
 fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    if !facts.triggered() {
+        return;
+    }
     let text = doc.para_text(p);
     for (b, c) in text.char_indices() {
         let Some((_, opens, _, _)) = kind(c) else {
@@ -182,6 +191,10 @@ fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
 
 /// `1)`, `a)`, `一）`, `(1)` at the start of a paragraph: a list ordinal.
 fn after_ordinal(before: &str) -> bool {
+    // More than twelve bytes are more than three characters.
+    if before.len() > 12 {
+        return false;
+    }
     let n = before.chars().count();
     n > 0
         && n <= 3

@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "引号不成对或嵌套错误",
         check: Facts(FactRule { collect, judge, reads_text: false }),
+        triggers: triggers,
     };
 }
 
@@ -38,7 +39,15 @@ struct Open {
 const MARK: &str = "mark";
 const OPENS_PARAGRAPH: u32 = 1 << 31;
 
+/// Triggers: a quotation mark.
+fn triggers(t: &mut crate::registry::Triggers) {
+    t.any("“”‘’〝〞〟");
+}
+
 fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
+    if !facts.triggered() {
+        return;
+    }
     let text = doc.para_text(p);
     let mut chars = text.char_indices().peekable();
     let mut prev: Option<char> = None;

@@ -45,6 +45,13 @@ fn opens_clause(c: char) -> bool {
 }
 
 /// Every marker in paragraph `pi`, in order.
+///
+/// A marker starts where a clause may open (the paragraph's start, right
+/// after a heading ordinal, or after [`opens_clause`]) and is `第`, a
+/// numeral and `，/：`, or a numeral and `是/要`; its characters never open a
+/// clause, so markers do not overlap and each is found on its own: from
+/// every `第`, `是` and `要` (a byte search; the numeral before 是/要 is at
+/// most three characters).
 pub fn items_in(doc: &Document, pi: usize) -> Vec<Item> {
     let p = &doc.paragraphs[pi];
     let text = doc.para_text(p);
@@ -53,29 +60,75 @@ pub fn items_in(doc: &Document, pi: usize) -> Vec<Item> {
     let skip = p
         .heading
         .map_or(0, |h| doc.headings[h].text.start - p.start);
-    let mut prev: Option<char> = if skip > 0 { Some('：') } else { None };
-    let mut i = skip;
-    while i < text.len() {
-        let c = text[i..].chars().next().unwrap();
-        let at_clause = prev.is_none_or(opens_clause);
-        if at_clause {
-            if let Some(item) = marker_at(text, i) {
-                out.push(Item {
-                    paragraph: pi,
-                    start: p.start + i,
-                    end: p.start + item.2,
-                    family: item.0,
-                    value: item.1,
-                });
-                prev = text[..item.2].chars().next_back();
-                i = item.2;
-                continue;
-            }
+    let bytes = text.as_bytes();
+    let at_clause = |i: usize| i == skip || text[..i].chars().next_back().is_some_and(opens_clause);
+    let mut try_at = |i: usize, want_end: Option<usize>| {
+        if i < skip || !at_clause(i) {
+            return false;
         }
-        prev = Some(c);
-        i += c.len_utf8();
+        let Some(item) = marker_at(text, i) else {
+            return false;
+        };
+        if want_end.is_some_and(|e| e != item.2) {
+            return false;
+        }
+        out.push(Item {
+            paragraph: pi,
+            start: p.start + i,
+            end: p.start + item.2,
+            family: item.0,
+            value: item.1,
+        });
+        true
+    };
+    let mut j = skip;
+    // 第 E7 AC AC, 是 E6 98 AF, 要 E8 A6 81.
+    while j + 3 <= bytes.len() {
+        let b = bytes[j];
+        if !(0xE6..=0xE8).contains(&b) {
+            j += 1;
+            continue;
+        }
+        match (b, bytes[j + 1], bytes[j + 2]) {
+            (0xE7, 0xAC, 0xAC) => {
+                try_at(j, None);
+            }
+            (0xE6, 0x98, 0xAF) | (0xE8, 0xA6, 0x81) => {
+                // The numeral before it: from its farthest possible start.
+                let mut k = j;
+                while k >= skip + 3
+                    && j - k < 9
+                    && text.is_char_boundary(k - 3)
+                    && is_numeral(&text[k - 3..k])
+                {
+                    k -= 3;
+                }
+                while k < j && !try_at(k, Some(j + 3)) {
+                    k += 3;
+                }
+            }
+            _ => {}
+        }
+        j += 3;
     }
     out
+}
+
+/// A numeral of `leading_chinese_number` (一…九, 十).
+fn is_numeral(s: &str) -> bool {
+    s.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+}
+
+/// The characters a marker's numeral is written with.
+const NUMERALS: &str = "一二三四五六七八九十";
+
+/// Triggers of the markers: a numeral before 是/要, or 第 before a numeral.
+pub fn triggers(t: &mut crate::registry::Triggers) {
+    let literals: Vec<String> = NUMERALS
+        .chars()
+        .flat_map(|d| [format!("{d}是"), format!("{d}要"), format!("第{d}")])
+        .collect();
+    t.literals(literals.iter().map(String::as_str));
 }
 
 /// (family, value, end) of a marker starting at byte `i` of `text`.
@@ -156,7 +209,7 @@ pub fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
     } else if p.section_break {
         facts.note(SCOPE, p.start, p.start, 0);
     }
-    if !doc.para_text(p).contains(['是', '要', '第']) {
+    if !facts.triggered() {
         return;
     }
     for it in items_in(doc, p.index) {
@@ -191,4 +244,71 @@ pub fn items_from_facts(facts: &[Fact]) -> Vec<(usize, Item, bool)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scan `items_in` replaced: every position, in order.
+    fn items_by_scan(doc: &Document, pi: usize) -> Vec<(usize, usize, u32)> {
+        let p = &doc.paragraphs[pi];
+        let text = doc.para_text(p);
+        let mut out = Vec::new();
+        let skip = p
+            .heading
+            .map_or(0, |h| doc.headings[h].text.start - p.start);
+        let mut prev: Option<char> = if skip > 0 { Some('：') } else { None };
+        let mut i = skip;
+        while i < text.len() {
+            let c = text[i..].chars().next().unwrap();
+            if prev.is_none_or(opens_clause) {
+                if let Some(item) = marker_at(text, i) {
+                    out.push((p.start + i, p.start + item.2, item.1));
+                    prev = text[..item.2].chars().next_back();
+                    i = item.2;
+                    continue;
+                }
+            }
+            prev = Some(c);
+            i += c.len_utf8();
+        }
+        out
+    }
+
+    fn same_as_scan(text: &str) {
+        let doc = Document::parse(text);
+        for pi in 0..doc.paragraphs.len() {
+            let got: Vec<_> = items_in(&doc, pi)
+                .iter()
+                .map(|it| (it.start, it.end, it.value))
+                .collect();
+            assert_eq!(got, items_by_scan(&doc, pi), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn items_are_those_of_a_scan_of_every_position() {
+        for t in [
+            "一是加强学习，二是改进作风，四是强化监督。",
+            "（一）加强学习。一是落实，十一是督查；二十三要推进",
+            "第一，甲；第二，乙：第十，丙。第一时间，第一、第二产业",
+            "一是一，二是二。统一是前提。十十是，一二是，是是一是",
+            "一、一是加强\n1.二是改进（三要）",
+        ] {
+            same_as_scan(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn items_match_the_scan_on_any_text(
+            s in proptest::collection::vec(
+                proptest::sample::select("一二三十是要第，：。、（( 　甲1.".chars().collect::<Vec<_>>()),
+                0..40,
+            )
+        ) {
+            same_as_scan(&s.into_iter().collect::<String>());
+        }
+    }
 }

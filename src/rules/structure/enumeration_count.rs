@@ -25,6 +25,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "列举项数与前文所说不符",
         check: Facts(FactRule { collect, judge, reads_text: false }),
+        triggers: triggers,
     };
 }
 
@@ -93,33 +94,56 @@ const COUNT: &str = "count";
 /// next one).
 const ENDS_PARAGRAPH: u32 = 1 << 31;
 
+/// Triggers: the markers' ([`enumeration::triggers`]), or a numeral right
+/// before a measure word (三个方面, 两项, 十点).
+fn triggers(t: &mut crate::registry::Triggers) {
+    enumeration::triggers(t);
+    let literals: Vec<String> = "一二三四五六七八九十两"
+        .chars()
+        .flat_map(|d| {
+            MEASURES
+                .iter()
+                .map(move |m| format!("{d}{}", first_char(m)))
+        })
+        .collect();
+    t.literals(literals.iter().map(String::as_str));
+}
+
+fn first_char(s: &str) -> char {
+    s.chars().next().expect("a measure word")
+}
+
+/// Marks that close a clause.
+fn closes_clause(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | '：' | '！' | '？')
+}
+
 /// Notes headings, section breaks and markers ([`enumeration::collect`]), and
 /// each announcement: value = count | numeral length << 8 | length of the
 /// mark closing the clause << 16 (| [`ENDS_PARAGRAPH`]).
 fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
     enumeration::collect(doc, p, facts);
-    let text = doc.para_text(p);
-    if !text.contains(['方', '点', '项', '条', '题', '事']) {
+    if !facts.triggered() {
         return;
     }
-    // Candidate clauses: those closed by ： anywhere, or the paragraph's last clause.
-    let mut clause_start = 0;
-    for (j, c) in text.char_indices() {
+    let text = doc.para_text(p);
+    // Candidate clauses: those closed by ： anywhere, or the paragraph's last
+    // clause closed by 。.
+    let colons = text.match_indices('：').map(|(j, _)| j);
+    let last = text.strip_suffix('。').map(str::len);
+    for j in colons.chain(last) {
+        let c = text[j..].chars().next().expect("a mark");
         let end_of_par = j + c.len_utf8() == text.len();
-        if !matches!(c, '，' | '。' | '；' | '：' | '！' | '？') {
-            continue;
+        // The clause's last twelve characters at most (it may end in a
+        // mid-word number: "十个方面工作").
+        let mut from = j;
+        for (k, ch) in text[..j].char_indices().rev().take(12) {
+            if closes_clause(ch) {
+                break;
+            }
+            from = k;
         }
-        let clause = &text[clause_start..j];
-        let from = clause_start;
-        clause_start = j + c.len_utf8();
-        if !(c == '：' || (c == '。' && end_of_par)) {
-            continue;
-        }
-        // The clause may end in a mid-word number ("十个方面工作").
-        let (clause, from) = match clause.char_indices().rev().nth(11) {
-            Some((k, _)) => (&clause[k..], from + k),
-            None => (clause, from),
-        };
+        let clause = &text[from..j];
         let Some((n, off, len)) = announced(clause) else {
             continue;
         };

@@ -4,7 +4,7 @@ use crate::sink::Sink;
 
 use crate::incremental::{Fact, FactRule};
 
-use super::enumeration::{collect, items_from_facts, Family};
+use super::enumeration::{self, collect, items_from_facts, Family};
 
 crate::declare_rule! {
     /// Finds run-in enumerations that skip or repeat a number: `一是……二是……
@@ -27,6 +27,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "“一是、二是”序号不连续",
         check: Facts(FactRule { collect, judge, reads_text: false }),
+        triggers: enumeration::triggers,
     };
 }
 
