@@ -20,8 +20,10 @@ setup-test:
 
 wasm:
 	cargo build --release --target $(WASM_TARGET) --lib $(WASM_BUILD_STD)
+	@mkdir -p target/$(WASM_TARGET)/release/prewarmed
+	node scripts/prewarm-wasm.mjs target/$(WASM_TARGET)/release/gwlint.wasm target/$(WASM_TARGET)/release/prewarmed/gwlint.wasm
 	wasm-bindgen --target web --out-dir pkg --remove-name-section --remove-producers-section \
-	  target/$(WASM_TARGET)/release/gwlint.wasm
+	  target/$(WASM_TARGET)/release/prewarmed/gwlint.wasm
 
 site:
 	node www/build.mjs

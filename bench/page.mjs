@@ -37,8 +37,14 @@ function watchUnderlines() {
 /** Where the start-up time goes: the page's marks (see www/src/boot.js), in order. */
 export const PHASES = [
   ['html', 'HTML received (navigation responseEnd)'],
-  ['boot', 'boot.js runs: worker created, wasm fetch started, first check sent (`gwlint:boot`)'],
-  ['ready', 'wasm compiled and instantiated in the worker (`gwlint:checker-ready`)'],
+  ['boot', 'boot.js runs: worker created, first check sent (`gwlint:boot`)'],
+  ['wScript', 'worker: its script has run (`gwlint:worker-script`)'],
+  ['wInit', 'worker: the page\'s init message taken, wasm fetch started (`gwlint:worker-init`)'],
+  ['wResponse', 'worker: wasm response headers in, compiling as it streams (`gwlint:worker-response`)'],
+  ['wCompiled', 'worker: wasm compiled (`gwlint:worker-compiled`)'],
+  ['wWasm', 'worker: wasm instantiated (`gwlint:worker-wasm`)'],
+  ['wChecked', 'worker: first check done, result posted (`gwlint:worker-checked`)'],
+  ['ready', 'the page hears the checker is ready (`gwlint:checker-ready`)'],
   ['built', 'app.js evaluated, editor and panel built (`gwlint:page-built`)'],
   ['result', 'first result handled on the page (`gwlint:first-result`)'],
   ['first', 'first underline in the DOM'],
@@ -69,6 +75,12 @@ export async function firstUnderline(browser, url, runs) {
         ready: mark('gwlint:checker-ready'),
         built: mark('gwlint:page-built'),
         result: mark('gwlint:first-result'),
+        wScript: mark('gwlint:worker-script'),
+        wInit: mark('gwlint:worker-init'),
+        wResponse: mark('gwlint:worker-response'),
+        wCompiled: mark('gwlint:worker-compiled'),
+        wWasm: mark('gwlint:worker-wasm'),
+        wChecked: mark('gwlint:worker-checked'),
       };
     });
     if (i > 0) {

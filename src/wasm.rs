@@ -12,6 +12,16 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// Run once at build time, not in the browser: `make wasm` evaluates it with
+/// binaryen's `wasm-ctor-eval` and stores the memory it leaves behind in the
+/// wasm, so the rule tables every check needs (the pre-filter and the phrase
+/// tables its triggers read) are already built when the page loads. Pure Rust,
+/// no call into JS (ctor-eval stops at the first one); the export is removed.
+#[no_mangle]
+pub extern "C" fn gwlint_prewarm() {
+    let _ = registry::prefilter();
+}
+
 pub(crate) fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from_str(&e.to_string()))

@@ -1,7 +1,8 @@
 // Builds the static site into dist/ (run after wasm-bindgen has written pkg/;
 // the Makefile does both):
-//   dist/index.html, style.css, boot.js (the first script: starts the checker
-//   and its first check), app.js (the page: main.js, CodeMirror) + chunks
+//   dist/index.html (boot.js inline in its head: the first script, it starts
+//   the checker and its first check while the page is still being parsed;
+//   allowed by its sha256 hash in the CSP), style.css, app.js (the page: main.js, CodeMirror) + chunks
 //   loaded on first use (the .docx reader, exports, the settings dialog),
 //   worker.js (the checker's Web Worker), gwlint_bg.wasm (fetched and compiled
 //   by the worker)
@@ -38,11 +39,14 @@ const worker = await build({ ...common, entryPoints: [join(www, 'src/worker.js')
 const workerJs = worker.outputFiles[0].text;
 await writeFile(join(out, 'worker.js'), workerJs);
 
-// boot.js: a classic script with nothing to import, so it runs the moment it
-// arrives and the worker starts before app.js is even parsed.
+// boot.js: a classic script with nothing to import, inline at the top of the
+// head (before the stylesheet, which would hold it back), so the worker starts
+// while the HTML is parsed, before any other file has arrived. dist/boot.js is
+// the same code, for size reports.
 const boot = await build({ ...common, entryPoints: [join(www, 'src/boot.js')], format: 'iife', write: false, outfile: 'boot.js' });
 const bootJs = boot.outputFiles[0].text;
 await writeFile(join(out, 'boot.js'), bootJs);
+const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 
 // The site: ES modules, what is loaded on first use split off.
 const site = await build({
@@ -64,9 +68,12 @@ const extrasChunk = appMeta.imports.find((i) => i.kind === 'dynamic-import' && s
 const early = appMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path);
 if (extrasChunk) early.push(extrasChunk.path, ...site.metafile.outputs[extrasChunk.path].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path));
 const preload = [...new Set(early)].map((p) => `<link rel="modulepreload" href="${p.split('/').pop()}">`);
-preload.push('<link rel="preload" href="gwlint_bg.wasm" as="fetch" type="application/wasm" crossorigin>');
-await writeFile(join(out, 'index.html'), html
-  .replace('<link rel="stylesheet" href="style.css">', () => ['<script async src="boot.js"></script>', '<link rel="stylesheet" href="style.css">', ...preload].join('\n')));
+if (/<\/script/i.test(bootJs)) throw new Error('boot.js contains </script');
+const siteHtml = html
+  .replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')/, (m) => `${m} ${sha(bootJs)}`)
+  .replace('<link rel="stylesheet" href="style.css">', () => [`<script>${bootJs}</script>`, '<link rel="stylesheet" href="style.css">', ...preload].join('\n'));
+if (!siteHtml.includes(sha(bootJs))) throw new Error('index.html: no script-src in its CSP for boot.js');
+await writeFile(join(out, 'index.html'), siteHtml);
 await copyFile(join(www, 'style.css'), join(out, 'style.css'));
 const wasm = await readFile(join(root, 'pkg/gwlint_bg.wasm'));
 await writeFile(join(out, 'gwlint_bg.wasm'), wasm);
@@ -86,7 +93,6 @@ const single = await build({
 const appJs = single.outputFiles[0].text;
 if (/<\/script/i.test(appJs + bootJs)) throw new Error('an inline script contains </script');
 const css = await readFile(join(www, 'style.css'), 'utf8');
-const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 const csp = [
   "default-src 'none'",
   `script-src ${sha(bootJs)} ${sha(appJs)} 'wasm-unsafe-eval'`,

@@ -9,14 +9,18 @@ import { chromium } from 'playwright-core';
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.map': 'application/json' };
 
-/** Serves dist/ on 127.0.0.1 at a free port, like any static intranet server. */
-export async function serveDist() {
+/**
+ * Serves dist/ on 127.0.0.1 at a free port, like any static intranet server.
+ * `types` overrides content types by extension (a server that does not know
+ * .wasm sends application/octet-stream).
+ */
+export async function serveDist({ types = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(DIST, path.endsWith('/') ? path + 'index.html' : path);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404);

@@ -1,10 +1,13 @@
-// The page's first script (dist/boot.js, a small classic script loaded `async`
-// from the head, so it runs as soon as it has arrived): starts the checker and sends it the text to check
-// before the rest of the page (app.js = main.js: editor, panel, toolbar) is
-// loaded and built, so the wasm download, its compile and the first check run
-// in the worker while the main thread builds the editor. main.js takes over
-// from `window.gwlintBoot` (or is called when it is set, if it came first). Start-up marks: 'gwlint:checker-ready' (the wasm
-// is in), 'gwlint:first-result' (the first findings are on the page).
+// The page's first script, inline at the top of index.html's head (dist/boot.js
+// is the same code): it runs while the HTML is still being parsed, before any
+// other file has arrived. It starts the checker (the worker fetches and
+// compiles the wasm itself) and sends it the text to check, so the wasm
+// download, its compile and the first check run in the worker while the main
+// thread loads and builds the rest of the page (app.js = main.js: editor,
+// panel, toolbar). main.js takes over from `window.gwlintBoot` (or is called
+// when it is set, if it came first). Start-up marks ('gwlint:*', read by
+// bench/page.mjs): 'boot' here, 'worker-*' from the worker (checker.js),
+// 'page-built', 'checker-ready' and 'first-result' in main.js.
 import { Checker } from './checker.js';
 import { currentDraft, newDraft } from './storage.js';
 import { loadSettings, checkerConfig } from './settings.js';

@@ -6,9 +6,11 @@
 // wasm download starts at once, and requests may be sent before the checker
 // has loaded (the worker answers them in order once the wasm is in). Where
 // the wasm comes from:
-//   - site (http/https): the page fetches dist/gwlint_bg.wasm and compiles it
-//     as it streams in (while the worker starts) and hands the worker the
-//     compiled module; if that fails, the worker fetches it itself;
+//   - site (http/https): the worker fetches dist/gwlint_bg.wasm and compiles
+//     it as it streams in (instantiateStreaming). Not the page: its main
+//     thread is busy building the editor meanwhile, and a streaming compile
+//     started there needs main-thread tasks to take in the bytes and to
+//     finish, so the module would wait for the editor;
 //   - single file (file://): the worker's code and the wasm are embedded in
 //     the page as base64 blocks (#gw-worker, #gw-wasm); the worker starts from
 //     a blob: URL and decodes the wasm itself.
@@ -28,12 +30,6 @@ function source(id, file) {
   return base64 ? { base64 } : { url: new URL(file, document.baseURI).href };
 }
 
-/** The wasm for the engine: {base64}, or a promise of {module} (compiled as it downloads), or {url} if that failed. */
-function compiledWasm(wasm) {
-  if (wasm.base64) return Promise.resolve(wasm);
-  return WebAssembly.compileStreaming(fetch(wasm.url)).then((module) => ({ module }), () => wasm);
-}
-
 function workerUrl() {
   const b64 = embedded('gw-worker');
   if (b64) {
@@ -44,7 +40,7 @@ function workerUrl() {
 }
 
 class WorkerChecker {
-  constructor(worker, wasmReady, dict, hooks) {
+  constructor(worker, wasm, dict, hooks) {
     this.mode = 'worker';
     this.worker = worker;
     this.hooks = hooks;
@@ -66,6 +62,9 @@ class WorkerChecker {
           this.started = true;
           resolve();
         } else if (m.type === 'dictionary') this.hooks.dictionaryLoaded();
+        else if (m.type === 'marks') {
+          for (const [name, at] of Object.entries(m.marks)) performance.mark(`gwlint:worker-${name}`, { startTime: at - performance.timeOrigin });
+        }
         else if (m.type === 'failed') reject(new Error(m.message));
         else if (m.type === 'result' || m.type === 'error') {
           const w = this.waiting.get(m.id);
@@ -76,15 +75,15 @@ class WorkerChecker {
         }
       };
     });
-    // Requests go after init, in order.
-    this.sent = wasmReady.then((wasm) => worker.postMessage({ type: 'init', wasm, dict }));
+    // Requests go after init, in order (the worker takes them once its script has run).
+    worker.postMessage({ type: 'init', wasm, dict });
   }
 
   request(type, payload) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, type, payload });
-      this.sent.then(() => this.waiting.has(id) && this.worker.postMessage({ type, id, ...payload }));
+      this.worker.postMessage({ type, id, ...payload });
     });
   }
 
@@ -116,12 +115,12 @@ class WorkerChecker {
 }
 
 class MainThreadChecker {
-  constructor(wasmReady, dict, hooks) {
+  constructor(wasm, dict, hooks) {
     this.mode = 'main';
     this.hooks = hooks;
     this.ready = (async () => {
       this.engine = await import('./engine.js');
-      await this.engine.loadEngine(await wasmReady, dict);
+      await this.engine.loadEngine(wasm, dict);
     })();
   }
 
@@ -154,7 +153,7 @@ class MainThreadChecker {
  */
 export class Checker {
   constructor() {
-    const wasm = compiledWasm(source('gw-wasm', 'gwlint_bg.wasm'));
+    const wasm = source('gw-wasm', 'gwlint_bg.wasm');
     const dict = source('gw-dict', 'gwlint-dict.bin');
     let worker = null;
     if (typeof Worker === 'function') {

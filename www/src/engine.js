@@ -7,23 +7,37 @@
 //                                            ← {type:'dictionary'} once word segmentation is loaded:
 //                                              results before it lacked the rules that need it
 //                                              (result.segmentationPending); check again.
-// `wasm` is `{module}` (compiled by the page), `{url}` or `{base64}` (the single
-// file); `dict` is `{url}` or `{base64}`. The page sends
+// `wasm` is `{url}` (fetched and compiled here, as it streams in) or `{base64}`
+// (the single file); `dict` is `{url}` or `{base64}`. The page sends
 // init and its first analyze at once, and asks for info after: the first
 // check never waits for the rule list or the config probe. The dictionary is
 // loaded after the first result that needs it, so it never delays the first
 // underlines.
-import init, { initSync, analyze, rules, loadDictionary, Checker } from '../../pkg/gwlint.js';
+import { initSync, analyze, rules, loadDictionary, Checker } from '../../pkg/gwlint.js';
 import { decodeBase64 } from './base64.js';
 
 let dictSource = null;
 let dictLoading = null;
 
-/** Loads the wasm: a compiled module or base64 (sync), or a URL (fetched and compiled as it streams in). */
-export async function loadEngine(wasm, dict) {
-  if (wasm.module) initSync({ module: wasm.module });
-  else if (wasm.base64) initSync({ module: decodeBase64(wasm.base64) });
-  else await init({ module_or_path: wasm.url });
+/**
+ * Loads the wasm: base64, or a URL (fetched and compiled as it streams in).
+ * `step(name)` is told when it has the response headers ('response') and the
+ * compiled module ('compiled'): start-up marks for the benchmark.
+ */
+export async function loadEngine(wasm, dict, step = () => {}) {
+  let module;
+  if (wasm.base64) module = await WebAssembly.compile(decodeBase64(wasm.base64));
+  else {
+    const response = await fetch(wasm.url);
+    if (!response.ok) throw new Error(`无法下载检查程序（${response.status} ${response.statusText}）：${wasm.url}`);
+    step('response');
+    // Streaming needs the right MIME type; some static servers send another.
+    module = /^application\/wasm\b/.test(response.headers.get('content-type') ?? '')
+      ? await WebAssembly.compileStreaming(response)
+      : await WebAssembly.compile(await response.arrayBuffer());
+  }
+  step('compiled');
+  initSync({ module });
   dictSource = dict ?? null;
 }
 

@@ -5,10 +5,19 @@ import { loadEngine, engineInfo, runAnalyze, loadDictionaryOnce } from './engine
 
 let loaded = null;
 
+// Start-up marks, sent to the page after the first result (absolute times:
+// the page turns them into its own performance marks, 'gwlint:worker-*').
+const now = () => performance.timeOrigin + performance.now();
+const marks = { script: now() };
+
 function handle(m) {
   if (m.type === 'init') {
-    loaded = loadEngine(m.wasm, m.dict).then(
-      () => self.postMessage({ type: 'ready' }),
+    marks.init = now();
+    loaded = loadEngine(m.wasm, m.dict, (step) => (marks[step] = now())).then(
+      () => {
+        marks.wasm = now();
+        self.postMessage({ type: 'ready' });
+      },
       (err) => {
         self.postMessage({ type: 'failed', message: String(err?.message ?? err) });
         throw err;
@@ -21,6 +30,10 @@ function handle(m) {
     else if (m.type === 'analyze') {
       const result = runAnalyze(m.text, m.config);
       self.postMessage({ type: 'result', id: m.id, result });
+      if (!marks.checked) {
+        marks.checked = now();
+        self.postMessage({ type: 'marks', marks });
+      }
       if (result.segmentationPending) {
         loadDictionaryOnce().then(() => self.postMessage({ type: 'dictionary' }), () => {});
       }

@@ -1,0 +1,84 @@
+// End to end: how the page starts. boot.js (inline in index.html) starts the
+// worker, which fetches and compiles the wasm itself and checks the sample
+// before the editor is even built; the page must show the sample's underlines
+// from any static host (also one that sends the wasm with a generic content
+// type, so it cannot be compiled as it streams) and from the single file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { serveDist, launch, openPage, underlines, cspViolations, DIST } from './page-helpers.mjs';
+
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** The sample's underlines, its status line and the start-up marks, in the order they were set. */
+async function startUp(url) {
+  const context = await browser.newContext();
+  const { page, log } = await openPage(context, url);
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('gwlint:')).sort((a, b) => a.startTime - b.startTime).map((m) => m.name));
+  const result = {
+    engine: await page.getAttribute('html', 'data-engine'),
+    underlined: (await underlines(page)).map(([t]) => t),
+    status: await page.textContent('#status'),
+    marks,
+    csp: await cspViolations(page),
+    errors: log.errors,
+    requests: log.requests,
+  };
+  await context.close();
+  return result;
+}
+
+function assertSample(r) {
+  assert.equal(r.engine, 'worker');
+  for (const want of ['X', '的的', '（三）']) assert.ok(r.underlined.includes(want), r.underlined.join('|'));
+  assert.match(r.status, /共 \d+ 处问题/);
+  assert.deepEqual(r.errors, []);
+}
+
+// The worker's own steps come one after another (bench/page.mjs reads them).
+const WORKER_STEPS = ['gwlint:worker-script', 'gwlint:worker-init', 'gwlint:worker-compiled', 'gwlint:worker-wasm', 'gwlint:worker-checked'];
+const inOrder = (marks, names) => names.map((n) => marks.indexOf(n)).every((i, k, all) => i >= 0 && (k === 0 || i > all[k - 1]));
+
+test('from a static host: boot runs first, the worker compiles the wasm as it streams in and checks the sample', async () => {
+  const server = await serveDist();
+  try {
+    const r = await startUp(server.url);
+    assertSample(r);
+    assert.deepEqual(r.csp, []);
+    assert.equal(r.marks[0], 'gwlint:boot', r.marks.join(' '));
+    assert.ok(inOrder(r.marks, [...WORKER_STEPS.slice(0, 2), 'gwlint:worker-response', ...WORKER_STEPS.slice(2)]), r.marks.join(' '));
+    assert.ok(inOrder(r.marks, ['gwlint:boot', 'gwlint:page-built', 'gwlint:first-result']), r.marks.join(' '));
+    // The wasm is fetched once, by the worker (no preload the worker could not use).
+    assert.equal(r.requests.filter((u) => u.endsWith('/gwlint_bg.wasm')).length, 1, r.requests.join('\n'));
+  } finally {
+    await server.close();
+  }
+});
+
+test('from a static host that sends the wasm as application/octet-stream: compiled from its bytes, same underlines', async () => {
+  const server = await serveDist({ types: { '.wasm': 'application/octet-stream' } });
+  try {
+    const r = await startUp(server.url);
+    assertSample(r);
+    assert.ok(inOrder(r.marks, WORKER_STEPS), r.marks.join(' '));
+  } finally {
+    await server.close();
+  }
+});
+
+test('the single file from file://: the worker compiles the embedded wasm, same underlines', async () => {
+  const r = await startUp(pathToFileURL(join(DIST, 'gwlint-offline.html')).href);
+  assertSample(r);
+  assert.equal(r.marks[0], 'gwlint:boot', r.marks.join(' '));
+  assert.ok(inOrder(r.marks, WORKER_STEPS), r.marks.join(' '));
+  assert.ok(!r.marks.includes('gwlint:worker-response'), r.marks.join(' '));
+});
