@@ -82,3 +82,51 @@ test('the single file from file://: the worker compiles the embedded wasm, same 
   assert.ok(inOrder(r.marks, WORKER_STEPS), r.marks.join(' '));
   assert.ok(!r.marks.includes('gwlint:worker-response'), r.marks.join(' '));
 });
+
+/**
+ * Loads the page from `url` holding `file` back until `ready` (evaluated in
+ * the page) is true: either app.js until the worker's first result is in, or
+ * the worker's script until the page is built. Returns what startUp returns.
+ */
+async function startUpHolding(url, file, ready) {
+  const context = await browser.newContext();
+  let page;
+  await context.route(`**/${file}`, async (route) => {
+    for (let i = 0; i < 600 && !(await page.evaluate(ready).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 50));
+    await route.continue();
+  });
+  page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.gwlint?.scheduler?.fresh === true && !window.gwlint.segmentationPending && !window.gwlint.startupPending, null, { timeout: 30000 });
+  const r = {
+    engine: await page.getAttribute('html', 'data-engine'),
+    underlined: (await underlines(page)).map(([t]) => t),
+    listed: await page.locator('#findings li.finding').count(),
+    status: await page.textContent('#status'),
+    builtWithFirst: await page.evaluate(() => window.gwlint.builtWith !== undefined),
+    errors,
+  };
+  await context.close();
+  return r;
+}
+
+test('whichever comes first, the first result or the editor, the page shows the same underlines and list', async () => {
+  const server = await serveDist();
+  try {
+    // The worker's result first: the editor is built with its underlines.
+    const early = await startUpHolding(server.url, 'app.js', () => window.gwlintBoot?.first.value !== undefined);
+    assertSample(early);
+    assert.equal(early.builtWithFirst, true);
+    // The editor first: the result is drawn into it when it comes.
+    const late = await startUpHolding(server.url, 'worker.js', () => window.gwlint?.view !== undefined);
+    assertSample(late);
+    assert.equal(late.builtWithFirst, false);
+    assert.deepEqual(early.underlined, late.underlined);
+    assert.equal(early.listed, late.listed);
+    assert.equal(early.listed, early.underlined.length);
+  } finally {
+    await server.close();
+  }
+});

@@ -21,6 +21,8 @@ const settings = loadSettings();
 const { text } = checkedPart(draft.text);
 const config = checkerConfig(settings, null, null);
 const first = { text, config, result: checker.analyze(text, config) };
-first.result.catch(() => {}); // handled by the page once it is built
+// Handled by the page once it is built; if it is in by then (`value`), the
+// editor is built with its underlines.
+first.result.then((value) => (first.value = value), () => {});
 window.gwlintBoot = { Checker, checker, draft, settings, first };
 window.gwlintBootReady?.(window.gwlintBoot);

@@ -40,9 +40,8 @@ function entriesAt(state, pos) {
   return currentEntries(state).filter((e) => e.from <= pos && pos <= e.to);
 }
 
-/** Replaces the editor's diagnostics by `entries` ({finding, from, to}). */
-export function showEntries(view, entries) {
-  const diagnostics = entries.map(({ finding, from, to }) => ({
+function diagnosticsOf(entries) {
+  return entries.map(({ finding, from, to }) => ({
     from,
     to,
     severity: finding.severity,
@@ -50,7 +49,11 @@ export function showEntries(view, entries) {
     markClass: `gw-cat-${finding.category}`,
     finding,
   }));
-  view.dispatch(setDiagnostics(view.state, diagnostics));
+}
+
+/** Replaces the editor's diagnostics by `entries` ({finding, from, to}). */
+export function showEntries(view, entries) {
+  view.dispatch(setDiagnostics(view.state, diagnosticsOf(entries)));
 }
 
 /** Drops diagnostics matching `pred` without waiting for a re-check. */
@@ -73,9 +76,10 @@ export function severityTag(severity) {
 
 /**
  * The editor. `actions` = {applyFix(entry, fix), ignore(entry), ruleOff(rule)};
- * `ruleInfo(id)` → {title, doc} from the registry.
+ * `ruleInfo(id)` → {title, doc} from the registry; `entries` are underlines to
+ * show from the start (as for showEntries).
  */
-export function createEditor({ host, doc, onUpdate, actions, ruleInfo }) {
+export function createEditor({ host, doc, entries = [], onUpdate, actions, ruleInfo }) {
   function card(view, entries) {
     const dom = el('div', 'gw-card');
     for (const entry of entries) {
@@ -148,7 +152,9 @@ export function createEditor({ host, doc, onUpdate, actions, ruleInfo }) {
         cursorCard,
         EditorView.updateListener.of(onUpdate),
   ];
-  const view = new EditorView({ root: shadow, parent: shadow, state: EditorState.create({ doc, extensions: [extensions, extrasSlot.of(extras)] }) });
+  let state = EditorState.create({ doc, extensions: [extensions, extrasSlot.of(extras)] });
+  if (entries.length) state = state.update(setDiagnostics(state, diagnosticsOf(entries))).state;
+  const view = new EditorView({ root: shadow, parent: shadow, state });
   view.gwExtensions = extensions;
   return view;
 }

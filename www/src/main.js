@@ -13,6 +13,7 @@ import { readFile, enableDrop, saveText } from './files.js';
 import { el, button, modal } from './dom.js';
 import { ignoreKey, safeFixChanges, countBySeverity } from './findings.js';
 import { checkedPart } from './limits.js';
+import { ChangeSet } from '@codemirror/state';
 
 const $ = (id) => document.getElementById(id);
 const statusEl = $('status');
@@ -92,6 +93,19 @@ function charCount(text) {
   return n;
 }
 
+/** A result's findings (less those ignored) and their editor entries ({from, to, finding}), mapped through the edits made since. */
+function resultEntries(result, req) {
+  const text = req.text;
+  const findings = [];
+  for (const f of result.findings) {
+    f.key = ignoreKey(text, f.rule, f.start, f.end);
+    if (!isIgnored(f.key)) findings.push(f);
+  }
+  const ch = req.changes;
+  const entries = findings.map((f) => ({ ...mapItem(ch, f, text), finding: f })).filter((e) => ch.empty || e.to > e.from);
+  return { findings, entries };
+}
+
 function onResult(result, req) {
   const first = !app.shown;
   if (first) performance.mark('gwlint:first-result');
@@ -100,15 +114,11 @@ function onResult(result, req) {
   // True until the worker has loaded word segmentation and checked again.
   app.segmentationPending = result.segmentationPending === true;
   const text = req.text;
-  const findings = [];
-  for (const f of result.findings) {
-    f.key = ignoreKey(text, f.rule, f.start, f.end);
-    if (!isIgnored(f.key)) findings.push(f);
-  }
+  const { findings, entries } = resultEntries(result, req);
   app.last = { text, findings };
   const ch = req.changes;
-  const entries = findings.map((f) => ({ ...mapItem(ch, f, text), finding: f })).filter((e) => ch.empty || e.to > e.from);
-  showEntries(app.view, entries);
+  // The editor may have been built with this result's underlines already (startPage).
+  if (result !== app.builtWith || !ch.empty) showEntries(app.view, entries);
   const placeholders = placeholderItems(result).map((p) => mapItem(ch, p, text));
   // The outline: a flat pre-order list [{kind, level, depth, number, text, start, end, line}].
   const outline = result.outline ? result.outline.map((h) => mapItem(ch, h, text)) : null;
@@ -348,9 +358,18 @@ function startPage({ checker, draft, settings, first }) {
     fixAll: () => applySafeFixes(() => true),
     fixCategory: (cat) => applySafeFixes((f) => f.category === cat),
   });
+  // The worker was faster than the page: the editor is built with the first
+  // underlines (one layout instead of two); onResult does the rest.
+  let entries = [];
+  if (first.value) {
+    performance.mark('gwlint:first-result');
+    app.builtWith = first.value;
+    entries = resultEntries(first.value, { text: first.text, changes: ChangeSet.empty(first.text.length) }).entries;
+  }
   app.view = createEditor({
     host: $('editor'),
     doc: app.draft.text,
+    entries,
     actions,
     ruleInfo: (id) => app.registry?.find((r) => r.id === id),
     onUpdate(update) {
