@@ -20,22 +20,26 @@ let dictSource = null;
 let dictLoading = null;
 
 /**
- * Loads the wasm: base64, or a URL (fetched and compiled as it streams in).
- * `step(name)` is told when it has the response headers ('response') and the
- * compiled module ('compiled'): start-up marks for the benchmark.
+ * Fetches the wasm and compiles it as it streams in (from its bytes if the
+ * server sends it with another content type). `step('response')` when the
+ * headers are in: a start-up mark for the benchmark.
+ */
+export async function compileWasm(url, step = () => {}) {
+  const response = await fetch(url, { priority: 'high' });
+  if (!response.ok) throw new Error(`无法下载检查程序（${response.status} ${response.statusText}）：${url}`);
+  step('response');
+  // Streaming needs the right MIME type; some static servers send another.
+  return /^application\/wasm\b/.test(response.headers.get('content-type') ?? '')
+    ? WebAssembly.compileStreaming(response)
+    : WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * Loads the wasm: `{base64}`, `{url}`, or `{compiled}` (a promise of the
+ * module from compileWasm). `step('compiled')` once it is compiled.
  */
 export async function loadEngine(wasm, dict, step = () => {}) {
-  let module;
-  if (wasm.base64) module = await WebAssembly.compile(decodeBase64(wasm.base64));
-  else {
-    const response = await fetch(wasm.url);
-    if (!response.ok) throw new Error(`无法下载检查程序（${response.status} ${response.statusText}）：${wasm.url}`);
-    step('response');
-    // Streaming needs the right MIME type; some static servers send another.
-    module = /^application\/wasm\b/.test(response.headers.get('content-type') ?? '')
-      ? await WebAssembly.compileStreaming(response)
-      : await WebAssembly.compile(await response.arrayBuffer());
-  }
+  const module = wasm.base64 ? await WebAssembly.compile(decodeBase64(wasm.base64)) : await (wasm.compiled ?? compileWasm(wasm.url, step));
   step('compiled');
   initSync({ module });
   dictSource = dict ?? null;

@@ -1,7 +1,7 @@
 // The checker's Web Worker: runs the wasm off the main thread so typing never
 // waits for a check. Messages are handled one after another, in order (the
 // page sends its first check right behind init); see engine.js.
-import { loadEngine, engineInfo, runAnalyze, loadDictionaryOnce } from './engine.js';
+import { compileWasm, loadEngine, engineInfo, runAnalyze, loadDictionaryOnce } from './engine.js';
 
 let loaded = null;
 
@@ -9,11 +9,23 @@ let loaded = null;
 // the page turns them into its own performance marks, 'gwlint:worker-*').
 const now = () => performance.timeOrigin + performance.now();
 const marks = { script: now() };
+const step = (name) => (marks[name] = now());
+
+// Served from a site, the wasm sits next to this script: fetch and compile it
+// at once. The page's init message (which names it) only arrives once the
+// page's main thread has heard that this script ran, and that thread is busy
+// building the editor. (A blob: worker, the single file, gets it with init.)
+const early = /^https?:$/.test(self.location.protocol) ? { url: new URL('gwlint_bg.wasm', self.location.href).href } : null;
+if (early) {
+  early.compiled = compileWasm(early.url, step);
+  early.compiled.catch(() => {}); // reported when init awaits it
+}
 
 function handle(m) {
   if (m.type === 'init') {
     marks.init = now();
-    loaded = loadEngine(m.wasm, m.dict, (step) => (marks[step] = now())).then(
+    const wasm = early && m.wasm.url === early.url ? early : m.wasm;
+    loaded = loadEngine(wasm, m.dict, step).then(
       () => {
         marks.wasm = now();
         self.postMessage({ type: 'ready' });
