@@ -22,25 +22,30 @@ let dictLoading = null;
 /**
  * Fetches the wasm and compiles it as it streams in (from its bytes if the
  * server sends it with another content type). `step('response')` when the
- * headers are in: a start-up mark for the benchmark.
+ * headers are in, `step('compiled')`: start-up marks for the benchmark.
  */
 export async function compileWasm(url, step = () => {}) {
   const response = await fetch(url, { priority: 'high' });
   if (!response.ok) throw new Error(`无法下载检查程序（${response.status} ${response.statusText}）：${url}`);
   step('response');
   // Streaming needs the right MIME type; some static servers send another.
-  return /^application\/wasm\b/.test(response.headers.get('content-type') ?? '')
+  const module = await (/^application\/wasm\b/.test(response.headers.get('content-type') ?? '')
     ? WebAssembly.compileStreaming(response)
-    : WebAssembly.compile(await response.arrayBuffer());
+    : WebAssembly.compile(await response.arrayBuffer()));
+  step('compiled');
+  return module;
 }
 
 /**
  * Loads the wasm: `{base64}`, `{url}`, or `{compiled}` (a promise of the
- * module from compileWasm). `step('compiled')` once it is compiled.
+ * module from compileWasm). `step` as for compileWasm.
  */
 export async function loadEngine(wasm, dict, step = () => {}) {
-  const module = wasm.base64 ? await WebAssembly.compile(decodeBase64(wasm.base64)) : await (wasm.compiled ?? compileWasm(wasm.url, step));
-  step('compiled');
+  let module;
+  if (wasm.base64) {
+    module = await WebAssembly.compile(decodeBase64(wasm.base64));
+    step('compiled');
+  } else module = await (wasm.compiled ?? compileWasm(wasm.url, step));
   initSync({ module });
   dictSource = dict ?? null;
 }
