@@ -44,7 +44,8 @@ pub struct Fact {
 pub struct Facts {
     out: Vec<Fact>,
     without_dictionary: bool,
-    triggered: bool,
+    /// Which alternatives of the rule's triggers hold (`Need::alternatives`).
+    triggered: u32,
 }
 
 impl Facts {
@@ -54,7 +55,13 @@ impl Facts {
     /// must note nothing that depends on the paragraph's text: the triggers
     /// must cover every such fact (`tests/prefilter.rs` checks).
     pub fn triggered(&self) -> bool {
-        self.triggered
+        self.triggered != 0
+    }
+
+    /// Whether alternative `k` of the rule's triggers (0: the first declared)
+    /// holds; true for every `k` without triggers or with the pre-filter off.
+    pub fn triggered_by(&self, k: usize) -> bool {
+        self.triggered & 1 << k.min(31) != 0
     }
 
     /// Notes a fact over `start..end` (byte offsets, like `Sink::report`).
@@ -193,7 +200,7 @@ fn run_paragraph(
             unreachable!()
         };
         let mut facts = Facts {
-            triggered: need.admits(present),
+            triggered: need.alternatives(present),
             ..Facts::default()
         };
         (fr.collect)(doc, p, &mut facts);

@@ -185,6 +185,19 @@ impl Need {
             Some(alts) => alts.iter().any(|&a| a & !p.0 == 0),
         }
     }
+
+    /// Which alternatives hold, one bit each in the order they were
+    /// declared (all bits without triggers; alternatives after the 32nd
+    /// share the last bit).
+    pub fn alternatives(&self, p: Present) -> u32 {
+        match &self.0 {
+            None => u32::MAX,
+            Some(alts) => alts
+                .iter()
+                .enumerate()
+                .fold(0, |m, (k, &a)| m | u32::from(a & !p.0 == 0) << k.min(31)),
+        }
+    }
 }
 
 /// First two characters → (literal, condition bit).

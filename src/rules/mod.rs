@@ -27,6 +27,32 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{20000}'..='\u{2ebef}' | '\u{30000}'..='\u{3134f}' | '\u{f900}'..='\u{faff}')
 }
 
+/// Byte offsets of the characters of `text` whose first byte `pick` accepts,
+/// in order: a walk from first byte to first byte, nothing decoded (cheaper
+/// than `char_indices` when few characters matter).
+pub(crate) fn lead_bytes<'a>(
+    text: &'a str,
+    pick: impl Fn(u8) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&x) = bytes.get(i) {
+            let at = i;
+            i += match x {
+                0..=0x7f => 1,
+                0x80..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+            if pick(x) {
+                return Some(at);
+            }
+        }
+        None
+    })
+}
+
 /// Is the match of `wrong` at byte `start` of `text` part of one of `guards`
 /// (correct phrases that contain `wrong`)? The text before the match may hold
 /// characters of another width than the guard's, so slices are checked.

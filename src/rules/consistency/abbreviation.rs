@@ -1,6 +1,7 @@
 use crate::incremental::{Fact, FactRule, Facts};
 use crate::model::{Document, Paragraph};
 use crate::sink::Sink;
+use memchr::memmem;
 
 crate::declare_rule! {
     /// Checks names that the document abbreviates with `（以下简称“S”）`: the
@@ -172,7 +173,8 @@ fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
     for d in &defs {
         // Full name again after the definition.
         if let Some(full) = &d.full {
-            for (at, _) in text[d.end..].match_indices(full) {
+            // memmem: non-overlapping, like match_indices, and faster.
+            for at in memmem::find_iter(&text.as_bytes()[d.end..], full.as_bytes()) {
                 let s = d.end + at;
                 let e = s + full.len();
                 // Followed by its own （简称…） it is a new definition, not a reuse.
@@ -214,11 +216,13 @@ fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
         let full_spans: Vec<(usize, usize)> = d
             .full
             .iter()
-            .flat_map(|f| head.match_indices(*f).map(|(i, m)| (i, i + m.len())))
+            .flat_map(|f| {
+                memmem::find_iter(head.as_bytes(), f.as_bytes()).map(|i| (i, i + f.len()))
+            })
             .collect();
-        for (s, m) in head[part_start..].match_indices(d.short) {
+        for s in memmem::find_iter(&head.as_bytes()[part_start..], d.short.as_bytes()) {
             let s = part_start + s;
-            let e = s + m.len();
+            let e = s + d.short.len();
             let glued = !d.short.starts_with('《')
                 && text[..s]
                     .chars()

@@ -185,30 +185,51 @@ fn cites<'a>(doc: &Document<'a>, facts: &[Fact], guarded: bool) -> Vec<Cite<'a>>
 /// candidates are compared (no quadratic scan).
 fn close_pairs(names: &[&str], min: usize, also_plain_not: &str) -> Vec<(usize, usize)> {
     let mix = |h: u64, c: char| (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    let mut buckets: FxHashMap<(usize, usize, u64, u64), Vec<usize>> = FxHashMap::default();
+    // Most keys hold one name: a list is made only for the second.
+    enum Bucket {
+        One(usize),
+        Many(Vec<usize>),
+    }
+    let mut buckets: FxHashMap<(usize, usize, u64, u64), Bucket> = FxHashMap::default();
+    let (mut chars, mut pre, mut suf) = (Vec::new(), Vec::new(), Vec::new());
     for (k, n) in names.iter().enumerate() {
-        let chars: Vec<char> = n.chars().collect();
+        chars.clear();
+        chars.extend(n.chars());
         let len = chars.len();
         if len < min {
             continue;
         }
-        let mut pre = vec![0u64; len + 1];
+        pre.clear();
+        pre.resize(len + 1, 0u64);
         for i in 0..len {
             pre[i + 1] = mix(pre[i], chars[i]);
         }
-        let mut suf = vec![0u64; len + 1];
+        suf.clear();
+        suf.resize(len + 1, 0u64);
         for i in (0..len).rev() {
             suf[i] = mix(suf[i + 1], chars[i]);
         }
         for i in 0..len {
-            buckets
-                .entry((len, i, pre[i], suf[i + 1]))
-                .or_default()
-                .push(k);
+            use std::collections::hash_map::Entry;
+            match buckets.entry((len, i, pre[i], suf[i + 1])) {
+                Entry::Vacant(e) => {
+                    e.insert(Bucket::One(k));
+                }
+                Entry::Occupied(mut e) => match e.get_mut() {
+                    Bucket::One(j) => {
+                        let j = *j;
+                        e.insert(Bucket::Many(vec![j, k]));
+                    }
+                    Bucket::Many(v) => v.push(k),
+                },
+            }
         }
     }
     let mut pairs = Vec::new();
-    for v in buckets.values().filter(|v| v.len() > 1) {
+    for v in buckets.values() {
+        let Bucket::Many(v) = v else {
+            continue;
+        };
         for (x, &i) in v.iter().enumerate() {
             for &j in &v[x + 1..] {
                 if one_char_apart(names[i], names[j], min, also_plain_not) {

@@ -49,62 +49,82 @@ struct Year {
 fn years(doc: &Document, p: &Paragraph) -> Vec<Year> {
     let text = doc.para_text(p);
     let mut out = Vec::new();
-    if !text.contains('年') {
-        return out;
-    }
-    let full_dates: Vec<(usize, usize)> = dates(text)
-        .into_iter()
-        .filter(|d| d.year.is_some() && d.day.is_some())
-        .map(|d| (d.start, d.end))
-        .collect();
-    let mut depth = 0i32;
-    let mut title_spans = Vec::new();
-    let mut open = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '《' => {
-                if depth == 0 {
-                    open = i;
-                }
-                depth += 1;
-            }
-            '》' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    title_spans.push((open, i));
-                }
-            }
-            _ => {}
-        }
-    }
+    // Candidates first (byte span in the paragraph, value, Chinese?): most
+    // paragraphs have none, and then need neither dates nor titles.
+    let mut found = Vec::new();
     for (i, _) in text.match_indices('年') {
         let head = &text[..i];
         let arabic = head.bytes().rev().take_while(u8::is_ascii_digit).count();
         let (start, value, chinese) = if arabic == 4 {
             (i - 4, head[i - 4..].parse().unwrap_or(0), false)
         } else if arabic == 0 {
-            let cs: Vec<(usize, char)> = head.char_indices().rev().take(5).collect();
-            if cs.len() < 4 || !cs[..4].iter().all(|&(_, c)| zh_digit(c).is_some()) {
-                continue;
+            let mut cs = head.char_indices().rev();
+            let mut four = [(0usize, '\0'); 4];
+            let mut all = true;
+            for slot in &mut four {
+                match cs.next() {
+                    Some((b, c)) if zh_digit(c).is_some() => *slot = (b, c),
+                    _ => {
+                        all = false;
+                        break;
+                    }
+                }
             }
-            if cs
-                .get(4)
-                .is_some_and(|&(_, c)| zh_digit(c).is_some() || c == '十')
+            if !all
+                || cs
+                    .next()
+                    .is_some_and(|(_, c)| zh_digit(c).is_some() || c == '十')
             {
                 continue;
             }
-            let v = cs[..4]
+            let v = four
                 .iter()
                 .rev()
                 .fold(0, |acc, &(_, c)| acc * 10 + zh_digit(c).unwrap());
-            (cs[3].0, v, true)
+            (four[3].0, v, true)
         } else {
             continue;
         };
         if !(1000..=2999).contains(&value) {
             continue;
         }
-        let end = i + '年'.len_utf8();
+        found.push((start, i + '年'.len_utf8(), value, chinese));
+    }
+    if found.is_empty() {
+        return out;
+    }
+    let full_dates: Vec<(usize, usize)> = if found.iter().any(|y| y.3) {
+        dates(text)
+            .into_iter()
+            .filter(|d| d.year.is_some() && d.day.is_some())
+            .map(|d| (d.start, d.end))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut depth = 0i32;
+    let mut title_spans = Vec::new();
+    let mut open = 0;
+    if text.contains('《') {
+        for (i, c) in text.char_indices() {
+            match c {
+                '《' => {
+                    if depth == 0 {
+                        open = i;
+                    }
+                    depth += 1;
+                }
+                '》' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        title_spans.push((open, i));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    for (start, end, value, chinese) in found {
         if chinese && (value == 2035 || full_dates.iter().any(|&(s, e)| s <= start && end <= e)) {
             continue;
         }

@@ -103,7 +103,10 @@ fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
         return;
     }
     let text = doc.para_text(p);
-    for (b, c) in text.char_indices() {
+    // ASCII brackets, 【】〔〕〈〉《》 (U+30xx, first byte E3), （）［］ (U+FFxx, EF).
+    let first = |x: u8| matches!(x, b'(' | b')' | b'[' | b']' | 0xe3 | 0xef);
+    for b in crate::rules::lead_bytes(text, first) {
+        let c = text[b..].chars().next().expect("a character");
         let Some((_, opens, _, _)) = kind(c) else {
             continue;
         };

@@ -39,9 +39,9 @@ struct Open {
 const MARK: &str = "mark";
 const OPENS_PARAGRAPH: u32 = 1 << 31;
 
-/// Triggers: a quotation mark.
+/// Triggers: a quotation mark; the prime quotes (rare) on their own.
 fn triggers(t: &mut crate::registry::Triggers) {
-    t.any("“”‘’〝〞〟");
+    t.any("“”‘’").any("〝〞〟");
 }
 
 fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
@@ -49,21 +49,33 @@ fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
         return;
     }
     let text = doc.para_text(p);
-    let mut chars = text.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((b, raw)) = chars.next() {
+    let bytes = text.as_bytes();
+    // “”‘’ are U+201x (first byte E2, which only ever starts a character),
+    // 〝〞〟 U+301x (E3, as in the frequent 。、).
+    let marks: Box<dyn Iterator<Item = usize>> = if facts.triggered_by(1) {
+        Box::new(crate::rules::lead_bytes(text, |x| x == 0xe2 || x == 0xe3))
+    } else {
+        Box::new(memchr::memchr_iter(0xe2, bytes))
+    };
+    for b in marks {
+        let raw = text[b..].chars().next().expect("a character");
         // Prime quotes 〝〞 stand for “” (punctuation/corner-quote fixes the form).
         let c = match raw {
             '〝' => '“',
             '〞' | '〟' => '”',
             c => c,
         };
-        let next = chars.peek().map(|&(_, c)| c);
+        if !matches!(c, '“' | '‘' | '”' | '’') {
+            continue;
+        }
+        // it’s: Latin letters (one byte each) on both sides.
         let apostrophe = c == '’'
-            && prev.is_some_and(|c| c.is_ascii_alphabetic())
-            && next.is_some_and(|c| c.is_ascii_alphabetic());
-        prev = Some(c);
-        if !matches!(c, '“' | '‘' | '”' | '’') || apostrophe {
+            && b > 0
+            && bytes[b - 1].is_ascii_alphabetic()
+            && bytes
+                .get(b + c.len_utf8())
+                .is_some_and(u8::is_ascii_alphabetic);
+        if apostrophe {
             continue;
         }
         let flag = if b == 0 && raw == '“' {

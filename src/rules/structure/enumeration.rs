@@ -81,15 +81,10 @@ pub fn items_in(doc: &Document, pi: usize) -> Vec<Item> {
         });
         true
     };
-    let mut j = skip;
     // 第 E7 AC AC, 是 E6 98 AF, 要 E8 A6 81.
-    while j + 3 <= bytes.len() {
-        let b = bytes[j];
-        if !(0xE6..=0xE8).contains(&b) {
-            j += 1;
-            continue;
-        }
-        match (b, bytes[j + 1], bytes[j + 2]) {
+    let first = |x: u8| (0xe6..=0xe8).contains(&x);
+    for j in crate::rules::lead_bytes(&text[skip..], first).map(|j| j + skip) {
+        match (bytes[j], bytes[j + 1], bytes[j + 2]) {
             (0xE7, 0xAC, 0xAC) => {
                 try_at(j, None);
             }
@@ -109,7 +104,6 @@ pub fn items_in(doc: &Document, pi: usize) -> Vec<Item> {
             }
             _ => {}
         }
-        j += 3;
     }
     out
 }
@@ -200,7 +194,8 @@ fn item_value(it: &Item, opens: bool) -> u32 {
 }
 
 /// Notes the paragraph's scope start and its markers (the per-paragraph half
-/// of [`all_items`], for fact rules).
+/// of [`all_items`], for fact rules). The markers' [`triggers`] must be the
+/// first alternative of the calling rule's triggers.
 pub fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
     if let Some(h) = p.heading {
         let h = &doc.headings[h];
@@ -209,7 +204,7 @@ pub fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
     } else if p.section_break {
         facts.note(SCOPE, p.start, p.start, 0);
     }
-    if !facts.triggered() {
+    if !facts.triggered_by(0) {
         return;
     }
     for it in items_in(doc, p.index) {

@@ -97,6 +97,7 @@ const ENDS_PARAGRAPH: u32 = 1 << 31;
 /// Triggers: the markers' ([`enumeration::triggers`]), or a numeral right
 /// before a measure word (三个方面, 两项, 十点).
 fn triggers(t: &mut crate::registry::Triggers) {
+    // First, as enumeration::collect expects.
     enumeration::triggers(t);
     let literals: Vec<String> = "一二三四五六七八九十两"
         .chars()
@@ -123,7 +124,8 @@ fn closes_clause(c: char) -> bool {
 /// mark closing the clause << 16 (| [`ENDS_PARAGRAPH`]).
 fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
     enumeration::collect(doc, p, facts);
-    if !facts.triggered() {
+    // The second alternative of `triggers`: a numeral before a measure word.
+    if !facts.triggered_by(1) {
         return;
     }
     let text = doc.para_text(p);
