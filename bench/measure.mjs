@@ -1,6 +1,6 @@
 // The wasm measurements, shared by Node (bench/run.mjs) and Chromium
 // (bench/page.html): gwlint's full check, one keystroke through its
-// incremental Checker, and AutoCorrect's lintFor on the same text, in the
+// incremental Checker (the change in, as the page's worker gets it), and AutoCorrect's lintFor on the same text, in the
 // same process, with warm-up runs first. Times are milliseconds.
 
 export function stats(ms) {
@@ -19,10 +19,15 @@ function timeRuns(fn, runs, warmup) {
   return stats(ms);
 }
 
+/** Where a character is typed: the end of the paragraph nearest the middle (UTF-16). */
+export function typedAt(text) {
+  const at = text.indexOf('\n', Math.floor(text.length / 2));
+  return at < 0 ? text.length : at;
+}
+
 /** `text` with one character typed at the end of the paragraph nearest the middle. */
 export function typedInMiddle(text) {
-  let at = text.indexOf('\n', Math.floor(text.length / 2));
-  if (at < 0) at = text.length;
+  const at = typedAt(text);
   return text.slice(0, at) + '的' + text.slice(at);
 }
 
@@ -40,21 +45,33 @@ export function measureTexts({ gw, ac, texts, runs = 7, warmup = 3, keystrokeOnl
       row.gwlint = timeRuns(() => gw.analyze(text, undefined), runs, warmup);
       row.autocorrect = timeRuns(() => ac.lintFor(text, 'text'), Math.min(runs, 5), 1);
     }
-    // One keystroke: the Checker holds the text; type a character, then
-    // delete it again, each a re-check. Batches of 10 keystrokes per sample
-    // keep coarse browser timers out of the figure.
+    // One keystroke as the page makes it: the Checker holds the text; the
+    // change goes in (`edit`, UTF-16 offsets), the result comes out. A
+    // character is typed, then deleted again, each a re-check. Batches of 10
+    // keystrokes per sample keep coarse browser timers out of the figure.
     const checker = new gw.Checker(undefined);
     checker.analyze(text);
-    const typed = typedInMiddle(text);
+    const at = typedAt(text);
     const batch = 10;
     let flip = false;
     const key = timeRuns(() => {
       for (let i = 0; i < batch; i++) {
         flip = !flip;
-        checker.analyze(flip ? typed : text);
+        if (flip) checker.edit(at, at, '的');
+        else checker.edit(at, at + 1, '');
       }
     }, runs, 2);
     row.keystroke = { min: key.min / batch, median: key.median / batch, runs: key.runs * batch };
+    // The same keystrokes with the whole text passed in (`analyze`: the API
+    // for callers that hold no changes; the text is copied in and compared).
+    const typed = typedInMiddle(text);
+    const whole = timeRuns(() => {
+      for (let i = 0; i < batch; i++) {
+        flip = !flip;
+        checker.analyze(flip ? typed : text);
+      }
+    }, runs, 2);
+    row.keystrokeText = { min: whole.min / batch, median: whole.median / batch, runs: whole.runs * batch };
     checker.free();
     rows.push(row);
   }

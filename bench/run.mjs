@@ -10,7 +10,8 @@
 //     printed as JSON; BENCHMARKS.md is not written.
 //   node bench/run.mjs --keystroke-only [--runs N] [--no-build]
 //     only one keystroke through the Checker (100k and 1M texts) in Node and
-//     Chromium, printed as JSON; BENCHMARKS.md is not written.
+//     Chromium, printed as JSON (keystroke: `edit`, as the page; keystrokeText:
+//     the same keystrokes through `analyze(wholeText)`); BENCHMARKS.md is not written.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
@@ -71,7 +72,7 @@ if (KEYSTROKE_ONLY) {
   gwk.initSync({ module: readFileSync(join(ROOT, 'pkg/gwlint_bg.wasm')) });
   gwk.loadDictionary(new Uint8Array(readFileSync(join(ROOT, 'data/jieba-dict.bin'))));
   log('node: keystroke');
-  const rows = (r) => r.map(({ name, chars, keystroke }) => ({ name, chars, keystroke }));
+  const rows = (r) => r.map(({ name, chars, keystroke, keystrokeText }) => ({ name, chars, keystroke, keystrokeText }));
   const node = rows(measureTexts({ gw: gwk, texts: keyTexts, runs: RUNS, keystrokeOnly: true }));
   log('chromium: keystroke');
   const { chrome, chromeVersion } = await pageTimings({ keystrokeOnly: true, names: keyTexts.map((t) => t.name) });
@@ -181,8 +182,9 @@ for (const [where, rows] of [['Node', nodeRows], ['Chromium', chrome.rows]]) {
 }
 L();
 L('One keystroke: the `Checker` holds the text; a character is typed at the end of the');
-L('paragraph nearest the middle and deleted again, each a full `analyze` call (text in,');
-L('findings out) that re-runs the paragraph rules on the changed paragraph only.');
+L('paragraph nearest the middle and deleted again, each an `edit` call as the page\'s worker');
+L('makes it (the change in, UTF-16 offsets; findings out, outline and checklist only when they');
+L('changed) that re-runs the paragraph rules on the changed paragraph only. Natively: `Checker::edit`.');
 L('Typing in the page (below): the 100k report in the editor, then');
 L(`${[...TYPED].length} characters typed with playwright \`keyboard.type\` (${TYPING_DELAY} ms apart) at the end of`);
 L('the paragraph nearest the middle, in 3 rounds after a warm-up round; "next frame" is a task');

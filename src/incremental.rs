@@ -20,7 +20,10 @@
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, Paragraph};
+use crate::offsets::{LineIndex, Unit};
 use crate::registry::{self, Check, RuleMeta};
+use crate::rules::placeholder::Placeholder;
+use crate::rules::structure::outline::OutlineNode;
 use crate::segment;
 use crate::sink::Sink;
 use rustc_hash::FxHashMap;
@@ -426,12 +429,73 @@ struct Previous {
     /// The first paragraph's text (fact rules' `judge` may read it).
     title: String,
     memos: Vec<Option<JudgeMemo>>,
+    /// UTF-16 offset of each line, for front ends ([`Checker::position`]).
+    lines: LineIndex,
+    outline: Vec<OutlineNode>,
+    placeholders: Vec<Placeholder>,
 }
 
-/// An incremental checker for one editor: keep it, call [`Checker::analyze`]
-/// with the whole text after each change. Paragraphs whose text did not change
-/// are not re-checked: those before and after the changed range (common
-/// prefix and suffix with the previous text) are taken over without looking
+/// What the last update of a [`Checker`] changed besides the findings.
+/// `false`: the same list as the update before, each entry moved with the
+/// edit (offsets and line; entries after the edit start on a later line
+/// than the edit's end, so their columns are unchanged too).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Changed {
+    pub outline: bool,
+    pub placeholders: bool,
+}
+
+/// An edit of the previous text, in bytes: `from..to` became `from..new_to`.
+struct Moved {
+    from: usize,
+    to: usize,
+    new_to: usize,
+    /// Line breaks added (or removed, negative).
+    lines: isize,
+    /// 1-based line of `new_to` in the new text.
+    end_line: usize,
+}
+
+impl Moved {
+    /// Whether an entry over `old` (start, end, line) of the previous text is
+    /// at `new` in this one, moved with the edit.
+    fn same(&self, old: (usize, usize, usize), new: (usize, usize, usize)) -> bool {
+        if old.1 <= self.from {
+            old == new
+        } else if old.0 >= self.to {
+            let by = self.new_to as isize - self.to as isize;
+            new == (
+                old.0.wrapping_add_signed(by),
+                old.1.wrapping_add_signed(by),
+                old.2.wrapping_add_signed(self.lines),
+            ) && new.2 > self.end_line
+        } else {
+            false
+        }
+    }
+
+    fn outline(&self, old: &[OutlineNode], new: &[OutlineNode]) -> bool {
+        old.len() == new.len()
+            && old.iter().zip(new).all(|(o, n)| {
+                (o.kind, o.level, o.depth, o.parent, &o.number, &o.text)
+                    == (n.kind, n.level, n.depth, n.parent, &n.number, &n.text)
+                    && self.same((o.start, o.end, o.line), (n.start, n.end, n.line))
+            })
+    }
+
+    fn placeholders(&self, old: &[Placeholder], new: &[Placeholder]) -> bool {
+        old.len() == new.len()
+            && old.iter().zip(new).all(|(o, n)| {
+                (&o.text, &o.before, &o.after, o.rule) == (&n.text, &n.before, &n.after, n.rule)
+                    && self.same((o.start, o.end, o.line), (n.start, n.end, n.line))
+            })
+    }
+}
+
+/// An incremental checker for one editor: keep it, and after each change
+/// call [`Checker::edit`] with the change (or [`Checker::analyze`] with the
+/// whole text). Paragraphs whose text did not change are not re-checked:
+/// those before and after the changed range are taken over without looking
 /// them up, the others are looked up by their line's text.
 pub struct Checker {
     config: Config,
@@ -440,6 +504,7 @@ pub struct Checker {
     previous: Option<Previous>,
     /// Whether the cache holds results computed without segmentation.
     cached_pending: bool,
+    changed: Changed,
 }
 
 impl Checker {
@@ -450,16 +515,39 @@ impl Checker {
             cache: FxHashMap::default(),
             previous: None,
             cached_pending: false,
+            changed: Changed::default(),
         }
+    }
+
+    /// What the last update changed besides the findings (see [`Changed`]).
+    pub fn changed(&self) -> Changed {
+        self.changed
     }
 
     pub fn config(&self) -> &Config {
         &self.config
     }
 
-    /// Replaces the config; the cache is keyed on it, so it is emptied.
+    /// Replaces the config; the cache is keyed on it, so it is emptied (the
+    /// text is kept: [`Checker::edit`] goes on from it).
     pub fn set_config(&mut self, config: Config) {
+        let text = self.previous.take().map(|p| p.text);
         *self = Checker::new(config);
+        if let Some(text) = text {
+            self.previous = Some(Previous {
+                lines: LineIndex::default(),
+                text,
+                paras: Vec::new(),
+                title: String::new(),
+                memos: Vec::new(),
+                outline: Vec::new(),
+                placeholders: Vec::new(),
+            });
+            self.changed = Changed {
+                outline: true,
+                placeholders: true,
+            };
+        }
     }
 
     /// Number of cached paragraphs (for tests and the benchmark).
@@ -467,11 +555,35 @@ impl Checker {
         self.cache.len()
     }
 
+    /// The text of the last update ("" before the first).
+    pub fn text(&self) -> &str {
+        self.previous.as_ref().map_or("", |p| p.text.as_str())
+    }
+
     /// Checks `text`, reusing the results of unchanged paragraphs.
     pub fn analyze(&mut self, text: &str) -> crate::Analysis {
-        let doc = Document::parse(text);
-        let (diagnostics, pending) = self.check_document(&doc);
-        crate::analysis_from(&doc, diagnostics, pending)
+        let (old, new) = (self.text().as_bytes(), text.as_bytes());
+        let pre = common_prefix(old, new);
+        let suf = common_suffix(old, new).min(old.len().min(new.len()) - pre);
+        self.update(text.to_string(), (pre, suf))
+    }
+
+    /// Replaces bytes `from..to` of the last update's text ([`Checker::text`])
+    /// with `inserted` and checks the result: the same as [`Checker::analyze`]
+    /// with the whole new text, without comparing it with the old one.
+    /// Panics unless `from..to` is a range of the text on character boundaries.
+    pub fn edit(&mut self, from: usize, to: usize, inserted: &str) -> crate::Analysis {
+        let old = self.text();
+        assert!(
+            from <= to && old.is_char_boundary(from) && old.is_char_boundary(to),
+            "edit {from}..{to} is not a range of the text"
+        );
+        let mut text = String::with_capacity(old.len() - (to - from) + inserted.len());
+        text.push_str(&old[..from]);
+        text.push_str(inserted);
+        text.push_str(&old[to..]);
+        let suf = old.len() - to;
+        self.update(text, (from, suf))
     }
 
     /// [`Checker::analyze`]'s findings only.
@@ -479,17 +591,83 @@ impl Checker {
         self.analyze(text).diagnostics
     }
 
-    /// Results of the paragraphs that lie in the common prefix or suffix of
-    /// the previous text and `doc.text`, by paragraph index.
-    fn unchanged(&self, doc: &Document) -> Vec<Option<Rc<ParaResult>>> {
+    /// Position of byte offset `byte` of [`Checker::text`] in UTF-16 code
+    /// units (offset, 1-based line, column), counted from its line's start.
+    pub fn position(&self, byte: usize) -> crate::offsets::Position {
+        match &self.previous {
+            Some(p) => p.lines.position(&p.text, byte),
+            None => LineIndex::default().position("", byte),
+        }
+    }
+
+    /// The byte offset of UTF-16 offset `unit` of [`Checker::text`], or None
+    /// if it lies past the end or inside a surrogate pair.
+    pub fn byte_of_utf16(&self, unit: usize) -> Option<usize> {
+        match &self.previous {
+            Some(p) => p.lines.byte_of(&p.text, unit),
+            None => (unit == 0).then_some(0),
+        }
+    }
+
+    /// Checks `text`, whose first `common.0` and last `common.1` bytes are
+    /// those of the previous text, and keeps it.
+    fn update(&mut self, text: String, common: (usize, usize)) -> crate::Analysis {
+        let doc = Document::parse(&text);
+        let (diagnostics, pending, state) = self.check_document(&doc, common);
+        let analysis = crate::analysis_from(&doc, diagnostics, pending);
+        let starts: Vec<usize> = doc.lines.iter().map(|l| l.start).collect();
+        drop(doc);
+        let old = self.previous.take();
+        let lines = match &old {
+            Some(p) => p.lines.update(&text, &starts, Unit::Utf16, common),
+            None => LineIndex::new(&text, &starts, Unit::Utf16),
+        };
+        self.changed = match &old {
+            Some(p) if p.lines != LineIndex::default() => {
+                let breaks = |s: &[u8]| s.iter().filter(|&&b| b == b'\n').count() as isize;
+                let (from, new_to) = (common.0, text.len() - common.1);
+                let moved = Moved {
+                    from,
+                    to: p.text.len() - common.1,
+                    new_to,
+                    lines: breaks(&text.as_bytes()[from..new_to])
+                        - breaks(&p.text.as_bytes()[from..p.text.len() - common.1]),
+                    end_line: lines.position(&text, new_to).line,
+                };
+                Changed {
+                    outline: !moved.outline(&p.outline, &analysis.outline),
+                    placeholders: !moved.placeholders(&p.placeholders, &analysis.placeholders),
+                }
+            }
+            _ => Changed {
+                outline: true,
+                placeholders: true,
+            },
+        };
+        drop(old);
+        let (paras, title, memos) = state;
+        self.previous = Some(Previous {
+            text,
+            paras,
+            title,
+            memos,
+            lines,
+            outline: analysis.outline.clone(),
+            placeholders: analysis.placeholders.clone(),
+        });
+        analysis
+    }
+
+    /// Results of the paragraphs that lie in the common prefix or suffix
+    /// (`common`) of the previous text and `doc.text`, by paragraph index.
+    fn unchanged(&self, doc: &Document, common: (usize, usize)) -> Vec<Option<Rc<ParaResult>>> {
         let n = doc.paragraphs.len();
         let mut got = vec![None; n];
         let Some(prev) = &self.previous else {
             return got;
         };
         let (old, new) = (prev.text.as_bytes(), doc.text.as_bytes());
-        let pre = common_prefix(old, new);
-        let suf = common_suffix(old, new).min(old.len().min(new.len()) - pre);
+        let (pre, suf) = common;
         // Before the change: the line and the break after it are common.
         for (k, p) in doc.paragraphs.iter().enumerate() {
             let line = doc.lines[p.line];
@@ -522,14 +700,30 @@ impl Checker {
         got
     }
 
-    fn check_document(&mut self, doc: &Document) -> (Vec<Diagnostic>, bool) {
+    #[allow(clippy::type_complexity)]
+    fn check_document(
+        &mut self,
+        doc: &Document,
+        common: (usize, usize),
+    ) -> (
+        Vec<Diagnostic>,
+        bool,
+        (
+            Vec<(usize, usize, Rc<ParaResult>)>,
+            String,
+            Vec<Option<JudgeMemo>>,
+        ),
+    ) {
         if self.cached_pending && segment::dictionary_loaded() {
             // Results computed without the dictionary are incomplete.
             self.cache.retain(|_, e| !e.pending && !e.stale);
-            self.previous = None;
+            if let Some(p) = self.previous.as_mut() {
+                p.paras.clear();
+                p.memos.clear();
+            }
             self.cached_pending = false;
         }
-        let mut results = self.unchanged(doc);
+        let mut results = self.unchanged(doc, common);
         for (p, slot) in doc.paragraphs.iter().zip(&mut results) {
             if slot.is_some() {
                 continue;
@@ -564,49 +758,43 @@ impl Checker {
             .map(|(r, &b)| (&**r, b))
             .collect();
         let title = doc.paragraphs.first().map_or("", |p| doc.para_text(p));
-        let mut prev = self.previous.take();
+        let prev = self.previous.as_mut();
         let old_bases: Vec<usize> = prev
             .as_ref()
             .map_or_else(Vec::new, |p| p.paras.iter().map(|x| x.0).collect());
-        let mut memos = prev
-            .as_mut()
-            .map_or_else(Vec::new, |p| std::mem::take(&mut p.memos));
+        let (mut memos, comparable) = match prev {
+            Some(p) => (
+                std::mem::take(&mut p.memos),
+                p.paras.len() == paras.len() && p.title == title,
+            ),
+            None => (Vec::new(), false),
+        };
         memos.resize_with(self.plan.facts.len(), || None);
-        let comparable = prev
-            .as_ref()
-            .is_some_and(|p| p.paras.len() == paras.len() && p.title == title);
         let memo = MemoCtx {
-            old_text: prev.as_ref().map_or("", |p| p.text.as_str()),
+            old_text: self.previous.as_ref().map_or("", |p| p.text.as_str()),
             old_bases: &old_bases,
             new_bases: &bases,
             comparable,
             memos: &mut memos,
         };
-        let out = finish(&self.plan, &self.config, doc, &paras, Some(memo));
-        drop(prev);
-        let mut text = String::new();
-        text.push_str(doc.text);
-        self.previous = Some(Previous {
-            text,
-            paras: doc
-                .paragraphs
-                .iter()
-                .zip(results)
-                .map(|(p, r)| {
-                    let line = doc.lines[p.line];
-                    (line.start, line.end, r)
-                })
-                .collect(),
-            title: title.to_string(),
-            memos,
-        });
+        let (out, pending) = finish(&self.plan, &self.config, doc, &paras, Some(memo));
+        let paras = doc
+            .paragraphs
+            .iter()
+            .zip(results)
+            .map(|(p, r)| {
+                let line = doc.lines[p.line];
+                (line.start, line.end, r)
+            })
+            .collect();
         // Keep this update's paragraphs (held by `previous` too) and drop the
         // rest now and then; the update before is kept in the cache until then
         // (an undo, or a character typed and deleted again, hits the cache).
         if self.cache.len() > doc.paragraphs.len() * 3 + 64 {
+            // `previous` still holds the last update's results: keep those too.
             self.cache.retain(|_, r| Rc::strong_count(r) > 1);
         }
-        out
+        (out, pending, (paras, title.to_string(), memos))
     }
 }
 

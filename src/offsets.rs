@@ -122,6 +122,127 @@ impl OffsetMap {
     }
 }
 
+/// Where each line starts, in bytes and in a unit: converts an offset by
+/// counting from its line's start only. An editor's [`crate::Checker`] keeps
+/// one and updates it per edit ([`LineIndex::update`]), so converting a few
+/// findings never walks the whole text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineIndex {
+    unit: Option<Unit>,
+    /// Byte length of the text.
+    len: usize,
+    bytes: Vec<usize>,
+    units: Vec<usize>,
+}
+
+impl LineIndex {
+    /// The index of `text` whose lines start at `starts` (ascending, the
+    /// first 0: `Document::lines`), counted in one pass.
+    pub fn new(text: &str, starts: &[usize], unit: Unit) -> LineIndex {
+        LineIndex::default().update(text, starts, unit, (0, 0))
+    }
+
+    /// The index of `text` (lines starting at `starts`) after an edit of the
+    /// text `self` indexes: the first `common.0` bytes and the last `common.1`
+    /// bytes of both texts are the same. Lines there are taken over (those
+    /// after the edit moved by its length); only the lines in between are counted.
+    pub fn update(
+        &self,
+        text: &str,
+        starts: &[usize],
+        unit: Unit,
+        common: (usize, usize),
+    ) -> LineIndex {
+        let (pre, suf) = if self.unit == Some(unit) {
+            common
+        } else {
+            (0, 0)
+        };
+        let bytes = text.as_bytes();
+        let (n, old_n) = (starts.len(), self.bytes.len());
+        let after = bytes.len() - suf.min(bytes.len());
+        let mut units: Vec<usize> = Vec::with_capacity(n);
+        // What to add to an old line's value after the edit, once known.
+        let mut moved: Option<isize> = None;
+        for (k, &s) in starts.iter().enumerate() {
+            if k == 0 {
+                units.push(0);
+                continue;
+            }
+            if s <= pre && self.bytes.get(k) == Some(&s) {
+                units.push(self.units[k]);
+                continue;
+            }
+            // After the edit, the line break before the line is common too.
+            let old = (s > after)
+                .then(|| (old_n + k).checked_sub(n))
+                .flatten()
+                .filter(|&o| o > 0 && self.bytes[o] + bytes.len() == s + self.len);
+            let u = match (old, moved) {
+                (Some(o), Some(m)) => self.units[o].wrapping_add_signed(m),
+                _ => {
+                    let u = units[k - 1] + count(&bytes[starts[k - 1]..s], unit).0;
+                    if let Some(o) = old {
+                        moved = Some(u as isize - self.units[o] as isize);
+                    }
+                    u
+                }
+            };
+            units.push(u);
+        }
+        LineIndex {
+            unit: Some(unit),
+            len: bytes.len(),
+            bytes: starts.to_vec(),
+            units,
+        }
+    }
+
+    /// The position of byte offset `byte` of `text` (the indexed text;
+    /// offsets past the end are clamped to it).
+    pub fn position(&self, text: &str, byte: usize) -> Position {
+        let byte = byte.min(text.len());
+        let k = self.bytes.partition_point(|&b| b <= byte).max(1) - 1;
+        let (start, units) = (
+            self.bytes.get(k).copied().unwrap_or(0),
+            self.units.get(k).copied().unwrap_or(0),
+        );
+        let within = count(
+            &text.as_bytes()[start..byte],
+            self.unit.unwrap_or(Unit::Utf16),
+        )
+        .0;
+        Position {
+            offset: units + within,
+            line: k + 1,
+            column: within + 1,
+        }
+    }
+
+    /// The byte offset of `offset` (in the index's unit), or None when it is
+    /// past the end or inside a character (half of a surrogate pair).
+    pub fn byte_of(&self, text: &str, offset: usize) -> Option<usize> {
+        let k = self.units.partition_point(|&u| u <= offset).max(1) - 1;
+        let (mut b, mut u) = (
+            self.bytes.get(k).copied().unwrap_or(0),
+            self.units.get(k).copied().unwrap_or(0),
+        );
+        let unit = self.unit.unwrap_or(Unit::Utf16);
+        for c in text.get(b..)?.chars() {
+            if u >= offset {
+                break;
+            }
+            u += if unit == Unit::Utf16 {
+                c.len_utf16()
+            } else {
+                1
+            };
+            b += c.len_utf8();
+        }
+        (u == offset).then_some(b)
+    }
+}
+
 /// Converts diagnostics to front-end findings in the given unit.
 pub fn to_findings(text: &str, diags: &[Diagnostic], unit: Unit, with_title: bool) -> Vec<Finding> {
     let mut wanted = Vec::with_capacity(diags.len() * 2);
@@ -134,16 +255,26 @@ pub fn to_findings(text: &str, diags: &[Diagnostic], unit: Unit, with_title: boo
         }
     }
     let map = OffsetMap::new(text, wanted, unit);
+    to_findings_at(diags, with_title, |b| map.get(b))
+}
+
+/// Converts diagnostics to front-end findings, each offset converted by
+/// `pos` (e.g. [`LineIndex::position`]).
+pub fn to_findings_at(
+    diags: &[Diagnostic],
+    with_title: bool,
+    pos: impl Fn(usize) -> Position,
+) -> Vec<Finding> {
     diags
         .iter()
         .map(|d| {
-            let s = map.get(d.start);
+            let s = pos(d.start);
             Finding {
                 rule: d.rule.id,
                 category: d.rule.category.as_str(),
                 severity: d.severity.as_str(),
                 start: s.offset,
-                end: map.get(d.end).offset,
+                end: pos(d.end).offset,
                 line: s.line,
                 column: s.column,
                 message: d.message.clone(),
@@ -151,8 +282,8 @@ pub fn to_findings(text: &str, diags: &[Diagnostic], unit: Unit, with_title: boo
                     .fixes
                     .iter()
                     .map(|f| FixOut {
-                        start: map.get(f.start).offset,
-                        end: map.get(f.end).offset,
+                        start: pos(f.start).offset,
+                        end: pos(f.end).offset,
                         replacement: f.replacement.clone(),
                         applicability: f.applicability.as_str(),
                     })
@@ -208,6 +339,63 @@ mod tests {
                 assert_eq!(map.get(b), reference(&text, b, unit), "{b} {unit:?}");
             }
         }
+    }
+
+    #[test]
+    fn line_index_updated_per_edit_as_counted_afresh() {
+        let starts = |t: &str| {
+            crate::model::Document::parse(t)
+                .lines
+                .iter()
+                .map(|l| l.start)
+                .collect::<Vec<_>>()
+        };
+        let mut text = "一、总体\r\n𠀀a😀县\n\n\n（一）的的X\n".repeat(4) + "尾";
+        let mut index = LineIndex::new(&text, &starts(&text), Unit::Utf16);
+        let edits: [(usize, usize, &str); 7] = [
+            (0, 0, "开头"),
+            (10, 10, "\n新行\n"),
+            (20, 27, ""),
+            (30, 30, "😀"),
+            (5, 40, "合并"),
+            (text.len() - 10, text.len() - 10, "\n"),
+            (0, 3, ""),
+        ];
+        for (from, to, ins) in edits {
+            let floor = |mut b: usize| {
+                b = b.min(text.len());
+                while !text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                b
+            };
+            let (from, to) = (floor(from), floor(to));
+            let (from, to) = (from.min(to), to.max(from));
+            let old_len = text.len();
+            text.replace_range(from..to, ins);
+            index = index.update(&text, &starts(&text), Unit::Utf16, (from, old_len - to));
+            assert_eq!(
+                index,
+                LineIndex::new(&text, &starts(&text), Unit::Utf16),
+                "{text:?}"
+            );
+            for b in 0..=text.len() + 1 {
+                let p = index.position(&text, b);
+                assert_eq!(p, reference(&text, b, Unit::Utf16), "{b} {text:?}");
+                if text.is_char_boundary(b.min(text.len())) && b <= text.len() {
+                    assert_eq!(index.byte_of(&text, p.offset), Some(b), "{b}");
+                }
+            }
+            let end = reference(&text, text.len(), Unit::Utf16).offset;
+            assert_eq!(index.byte_of(&text, end + 1), None);
+        }
+        // Half of a surrogate pair is no byte offset.
+        let t = "a𠀀b";
+        let i = LineIndex::new(t, &[0], Unit::Utf16);
+        assert_eq!(
+            (i.byte_of(t, 1), i.byte_of(t, 2), i.byte_of(t, 3)),
+            (Some(1), None, Some(5))
+        );
     }
 
     #[test]

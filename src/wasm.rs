@@ -36,7 +36,7 @@ extern "C" {
 /// The same value as [`to_js`], built by the engine's `JSON.parse` from one
 /// string: much faster than a call into JS per field when there are
 /// hundreds of objects (findings, outline) on every keystroke.
-fn to_js_via_json<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js_via_json<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     let json = serde_json::to_string(v).map_err(|e| JsValue::from_str(&e.to_string()))?;
     Ok(json_parse(&json))
 }

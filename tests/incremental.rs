@@ -175,3 +175,173 @@ fn incremental_checker_agrees_with_full_check_through_a_sequence_of_edits() {
         assert!(fired.contains(id), "no edit made {id} fire");
     }
 }
+
+/// The edit that turns `old` into `new`, as an editor reports it: UTF-16
+/// offsets `from..to` of `old` replaced by the text inserted.
+fn utf16_edit(old: &str, new: &str) -> (usize, usize, String) {
+    let mut pre = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(pre) || !new.is_char_boundary(pre) {
+        pre -= 1;
+    }
+    let max = old.len().min(new.len()) - pre;
+    let mut suf = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(max);
+    while !old.is_char_boundary(old.len() - suf) || !new.is_char_boundary(new.len() - suf) {
+        suf -= 1;
+    }
+    let u16 = |s: &str| s.encode_utf16().count();
+    (
+        u16(&old[..pre]),
+        u16(&old[..old.len() - suf]),
+        new[pre..new.len() - suf].to_string(),
+    )
+}
+
+/// What a front end holds of an outline entry or a checklist slot: UTF-16
+/// offsets and the 1-based line.
+type Place = (usize, usize, usize);
+
+/// `old` moved through a UTF-16 edit as an editor maps positions, with the
+/// line breaks the edit added.
+fn moved((from, to, ins): (usize, usize, &str), breaks: isize, old: Place) -> Place {
+    let by = ins.encode_utf16().count() as isize - (to - from) as isize;
+    if old.1 <= from {
+        old
+    } else {
+        (
+            old.0.wrapping_add_signed(by),
+            old.1.wrapping_add_signed(by),
+            old.2.wrapping_add_signed(breaks),
+        )
+    }
+}
+
+/// `Checker::edit` (the page's path: only the change goes in) reports what a
+/// fresh analysis of the whole text reports: findings, outline, checklist,
+/// and every offset in UTF-16 (counted from the line, not the whole text);
+/// when it says the outline or the checklist did not change, the previous
+/// one moved with the edit is the fresh one.
+#[test]
+fn edits_through_the_checker_agree_with_a_fresh_analysis() {
+    use gwlint::offsets::{to_findings, to_findings_at, Unit};
+    use gwlint::rules::{placeholder, structure::outline};
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let mut files: Vec<_> = std::fs::read_dir(shared.join("corpus/clean"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let config = Config::default();
+    let (mut kept_outline, mut kept_slots) = (0, 0);
+    for f in files.iter().skip(3).step_by(7) {
+        let text = std::fs::read_to_string(f).unwrap();
+        let mut checker = Checker::new(config.clone());
+        let a = checker.analyze(&text);
+        let mut old = text.clone();
+        let places = |o: &[outline::OutlineOut]| {
+            o.iter()
+                .map(|n| (n.start, n.end, n.line))
+                .collect::<Vec<Place>>()
+        };
+        let mut old_outline = outline::to_out(&text, &a.outline, Unit::Utf16);
+        let mut old_slots = placeholder::to_out(&text, &a.placeholders, Unit::Utf16);
+        // Some slots, so that the checklist has entries to keep or change.
+        let mut steps = edits(&text);
+        let mid = boundary(&text, text.len() / 4);
+        let mid = text[mid..].find('\n').map_or(text.len(), |i| mid + i);
+        steps.insert(
+            0,
+            format!("{}\n调研XX次，走访○○县。{}", &text[..mid], &text[mid..]),
+        );
+        steps.insert(
+            1,
+            format!("{}\n调研XX次，走访○○县。新{}", &text[..mid], &text[mid..]),
+        );
+        for (i, t) in steps.iter().enumerate() {
+            let (from, to, ins) = utf16_edit(&old, t);
+            let (bf, bt) = (
+                checker.byte_of_utf16(from).unwrap(),
+                checker.byte_of_utf16(to).unwrap(),
+            );
+            let removed = old[bf..bt].matches('\n').count() as isize;
+            let breaks = ins.matches('\n').count() as isize - removed;
+            let got = checker.edit(bf, bt, &ins);
+            let fresh = gwlint::analyze(t, &config);
+            let name = format!("{}: edit {i}", f.display());
+            assert_eq!(checker.text(), t, "{name}");
+            assert_eq!(
+                format!("{:?}", got.diagnostics),
+                format!("{:?}", fresh.diagnostics),
+                "{name}"
+            );
+            assert_eq!(got.outline, fresh.outline, "{name}");
+            assert_eq!(got.placeholders, fresh.placeholders, "{name}");
+            assert_eq!(
+                to_findings_at(&got.diagnostics, true, |b| checker.position(b)),
+                to_findings(t, &fresh.diagnostics, Unit::Utf16, true),
+                "{name}"
+            );
+            let new_outline = outline::to_out_at(&got.outline, |b| checker.position(b));
+            assert_eq!(
+                new_outline,
+                outline::to_out(t, &fresh.outline, Unit::Utf16),
+                "{name}"
+            );
+            let new_slots = placeholder::to_out_at(&got.placeholders, |b| checker.position(b));
+            assert_eq!(
+                new_slots,
+                placeholder::to_out(t, &fresh.placeholders, Unit::Utf16),
+                "{name}"
+            );
+            let changed = checker.changed();
+            let edit = (from, to, ins.as_str());
+            if !changed.outline {
+                kept_outline += 1;
+                let was: Vec<Place> = places(&old_outline)
+                    .into_iter()
+                    .map(|p| moved(edit, breaks, p))
+                    .collect();
+                assert_eq!(was, places(&new_outline), "{name}: outline kept");
+                let texts = |o: &[outline::OutlineOut]| {
+                    o.iter()
+                        .map(|n| (n.number.clone(), n.text.clone(), n.depth, n.parent))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(texts(&old_outline), texts(&new_outline), "{name}");
+            }
+            if !changed.placeholders {
+                kept_slots += 1;
+                assert_eq!(old_slots.len(), new_slots.len(), "{name}");
+                for (o, n) in old_slots.iter().zip(&new_slots) {
+                    assert_eq!(
+                        moved(edit, breaks, (o.start, o.end, o.line)),
+                        (n.start, n.end, n.line),
+                        "{name}"
+                    );
+                    assert_eq!(
+                        (o.column, &o.before, &o.after, &o.text),
+                        (n.column, &n.before, &n.after, &n.text),
+                        "{name}"
+                    );
+                }
+            }
+            (old, old_outline, old_slots) = (t.clone(), new_outline, new_slots);
+        }
+    }
+    // The edits keep the outline and the checklist often enough to test that.
+    assert!(
+        kept_outline > 20 && kept_slots > 20,
+        "{kept_outline} {kept_slots}"
+    );
+}

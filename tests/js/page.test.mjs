@@ -78,6 +78,68 @@ test('one request in flight at a time while typing fast', async () => {
   assert.deepEqual((await underlines(page)).map(([t]) => t), ['X', '县县', 'X']);
 });
 
+test('typing into a long report sends the worker only the change; underlines, outline and checklist follow', async () => {
+  const para = '全年开展专项检查，层层压实责任，推动各项工作落实见效。\n';
+  const parts = [];
+  for (let i = 1; i <= 9; i++) parts.push(`${'一二三四五六七八九'[i - 1]}、第${i}部分\n`, para.repeat(40), `请于20XX年前报送第${i}部分材料。\n`);
+  await setText(page, parts.join(''));
+  await page.evaluate(() => {
+    const w = window.gwlint.checker.worker;
+    window.__posted = [];
+    const post = w.postMessage.bind(w);
+    w.postMessage = (m, ...rest) => {
+      window.__posted.push({ type: m.type, text: typeof m.text === 'string' ? m.text.length : null, insert: m.edit?.insert });
+      return post(m, ...rest);
+    };
+  });
+  const lines = () => page.$$eval('#outline a.heading .where', (els) => els.map((e) => e.textContent));
+  const slots = () => page.$$eval('#placeholders li .where', (els) => els.map((e) => e.textContent));
+  const outlineBefore = await lines();
+  const slotsBefore = await slots();
+  assert.equal(outlineBefore.length, 9);
+  assert.equal(slotsBefore.length, 9);
+  // Type X次 at the end of a paragraph in the middle: its underline appears.
+  const { at, line } = await page.evaluate(() => {
+    const doc = window.gwlint.view.state.doc;
+    const line = Math.floor(doc.lines / 2);
+    return { at: doc.line(line).to, line };
+  });
+  await page.evaluate((pos) => window.gwlint.view.dispatch({ selection: { anchor: pos } }), at);
+  await page.focus('.cm-content');
+  await page.keyboard.type('X次');
+  await settled(page);
+  const mid = await page.evaluate(() => {
+    const { view } = window.gwlint;
+    return [...view.dom.querySelectorAll('.cm-lintRange')].map((e) => [e.textContent, view.posAtDOM(e)]);
+  });
+  assert.ok(mid.some(([t, pos]) => t === 'X' && pos === at), JSON.stringify(mid));
+  // A new line above the middle: outline and checklist line numbers below it move.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  await settled(page);
+  const moved = (list) => list.map((l) => Number(l.replace(/\D/g, ''))).map((n) => String(n < line ? n : n + 1));
+  assert.deepEqual(await lines(), moved(outlineBefore));
+  // The checklist also lists the X typed in (its line moved down too).
+  const withX = [...moved(slotsBefore), String(line + 1)].sort((a, b) => a - b);
+  assert.deepEqual((await slots()).map((l) => l.replace(/\D/g, '')), withX);
+  // Delete both again: the underline goes, the lists are as before.
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await settled(page);
+  assert.ok(!(await underlines(page)).some(([t]) => t === 'X'));
+  assert.deepEqual(await lines(), outlineBefore);
+  assert.deepEqual(await slots(), slotsBefore);
+  assert.equal(await docText(page), parts.join(''));
+  const posted = await page.evaluate(() => window.__posted);
+  assert.ok(posted.length >= 3, JSON.stringify(posted));
+  assert.ok(posted.every((m) => m.type === 'edit' && m.text === null), JSON.stringify(posted));
+  // The panel agrees with a fresh check of the whole text.
+  const fresh = await page.evaluate(async (text) => (await window.gwlint.checker.analyze(text, window.gwlint.scheduler.getConfig())).findings.length, parts.join(''));
+  assert.equal(await page.locator('#findings li.finding').count(), fresh);
+});
+
 test('the card under the mouse shows title, message, severity and category by icon, and buttons', async () => {
   await setText(page, '一、总体情况\n三、下一步打算\n');
   await page.hover('.cm-lintRange >> text=三、');

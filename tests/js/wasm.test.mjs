@@ -45,6 +45,59 @@ test('Checker: edits re-check changed paragraphs, results equal a full check', (
   assert.match(new Checker('{"rulez":1}').analyze(text).configErrors.join(), /rulez/);
 });
 
+test('Checker.edit: only the change goes in; results equal a fresh analysis of the edited text', () => {
+  const c = new Checker(undefined);
+  let text = '关于工作的报告\n一、总体情况\n😀调研𠀀工作。\n（一）主要做法\n全年开展检查。\n二、下一步\n';
+  const first = c.analyze(text);
+  assert.deepEqual(first, analyze(text, undefined));
+  assert.equal(c.textLength, text.length);
+  // [from, to, insert] in UTF-16, as CodeMirror reports them: typing, a
+  // deletion, a new line, a slot, a new heading, after characters outside the BMP.
+  const at = (s, k = 0) => {
+    const i = text.indexOf(s);
+    assert.ok(i >= 0, s);
+    return i + k;
+  };
+  const edits = [
+    () => [at('工作。'), at('工作。'), 'X次'],
+    () => [at('全年', 2), at('全年', 2), '的的'],
+    () => [0, 0, '𠀀'],
+    () => [at('检查'), at('检查', 2), ''],
+    () => [text.length, text.length, '三、附则\n'],
+    () => [at('\n（一）'), at('\n（一）'), '\n新增一段XX。'],
+    () => [at('附则'), at('附则'), '其他'],
+  ];
+  const omitted = { outline: 0, placeholders: 0 };
+  let shown = first;
+  for (const edit of edits) {
+    const [a, b, insert] = edit();
+    text = text.slice(0, a) + insert + text.slice(b);
+    const got = c.edit(a, b, insert);
+    const fresh = analyze(text, undefined);
+    assert.deepEqual(got.findings, fresh.findings, `after ${insert}`);
+    for (const key of ['outline', 'placeholders']) {
+      if (key in got) assert.deepEqual(got[key], fresh[key]);
+      else {
+        // Unchanged: what was shown, moved with the edit, is the fresh list.
+        omitted[key]++;
+        const by = insert.length - (b - a);
+        const lines = insert.split('\n').length - 1;
+        const moved = shown[key].map((o) => (o.end <= a ? o : { ...o, start: o.start + by, end: o.end + by, line: o.line + lines }));
+        assert.deepEqual(moved, fresh[key], `${key} after ${insert}`);
+      }
+    }
+    shown = fresh;
+    assert.equal(c.textLength, text.length);
+  }
+  assert.ok(omitted.outline >= 3 && omitted.placeholders >= 3, JSON.stringify(omitted));
+  // The X typed in is underlined where it is; deleting it takes the underline away.
+  const x = text.indexOf('X次');
+  assert.ok(c.edit(x, x, '').findings.some((f) => f.rule === 'placeholder/x-slot' && f.start > text.indexOf('😀')));
+  // Offsets that are not a range of the text throw (the page then sends the whole text).
+  assert.throws(() => c.edit(text.length + 5, text.length + 5, 'a'), /not a range/);
+  assert.throws(() => c.edit(1, 1, 'a'), /not a range/); // inside 𠀀
+});
+
 test('UTF-16 offsets stay right after a character outside the BMP', () => {
   const text = '𠀀𠀁😀调研X次。\n《县县本级办法》';
   const found = check(text, undefined);

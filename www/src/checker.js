@@ -79,20 +79,22 @@ class WorkerChecker {
     worker.postMessage({ type: 'init', wasm, dict });
   }
 
-  request(type, payload) {
+  /** `message`: what is posted (default: the payload); `payload` is kept to replay the request on the main thread. */
+  request(type, payload, message = payload) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, type, payload });
-      this.worker.postMessage({ type, id, ...payload });
+      this.worker.postMessage({ id, ...message });
     });
   }
 
-  analyze(text, config) {
-    return this.request('analyze', { text, config });
+  analyze(text, config, edit) {
+    const message = edit ? { type: 'edit', edit, config } : { type: 'analyze', text, config };
+    return this.request('analyze', { text, config }, message);
   }
 
   info() {
-    return this.request('info', {});
+    return this.request('info', {}, { type: 'info' });
   }
 
   failAll(err) {
@@ -124,9 +126,9 @@ class MainThreadChecker {
     })();
   }
 
-  async analyze(text, config) {
+  async analyze(text, config, edit) {
     await this.ready;
-    const result = this.engine.runAnalyze(text, config);
+    const result = edit ? this.engine.runEdit(edit, config) : this.engine.runAnalyze(text, config);
     if (result.segmentationPending) {
       // After this result is shown: building the dictionary takes a moment.
       setTimeout(() => this.engine.loadDictionaryOnce().then(() => this.hooks.dictionaryLoaded(), () => {}));
@@ -190,8 +192,26 @@ export class Checker {
     return this.impl.worker;
   }
 
-  analyze(text, config) {
-    return this.impl.analyze(text, config);
+  /**
+   * Checks `text`. `edit` (optional): how `text` came from the text of the
+   * previous call, `{base, from, to, insert}` (base: that text's length;
+   * UTF-16 offsets into it): then only the change is posted to the worker,
+   * if the checker holds that text with this config; otherwise the whole
+   * text. Results of an edit leave out `outline`/`placeholders` when they
+   * are the previous result's moved with the edit.
+   */
+  analyze(text, config, edit) {
+    const key = JSON.stringify(config ?? null);
+    const held = this.held;
+    const fits = edit && held && held.key === key && held.length === edit.base &&
+      text.length === edit.base - (edit.to - edit.from) + edit.insert.length;
+    const sent = (this.held = { key, length: text.length });
+    const result = this.impl.analyze(text, config, fits ? { base: edit.base, from: edit.from, to: edit.to, insert: edit.insert } : null);
+    // After a failure the worker's text is unknown: send the whole text next.
+    result.catch(() => {
+      if (this.held === sent) this.held = null;
+    });
+    return result;
   }
 
   info() {

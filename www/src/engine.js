@@ -3,6 +3,10 @@
 // Protocol of the worker (same shapes as these functions); it answers in order:
 //   → {type:'init', wasm, dict}              ← {type:'ready'} | {type:'failed', message}
 //   → {type:'analyze', id, text, config}     ← {type:'result', id, result} | {type:'error', id, message}
+//   → {type:'edit', id, edit, config}        ← the same; edit: {base, from, to, insert} (UTF-16) of the text of
+//                                              the request before (same config): only the change is
+//                                              posted; `outline`/`placeholders` are left out of the
+//                                              result when the edit did not change them
 //   → {type:'info', id}                      ← {type:'result', id, result: {rules, supports}}
 //                                            ← {type:'dictionary'} once word segmentation is loaded:
 //                                              results before it lacked the rules that need it
@@ -91,4 +95,18 @@ export function runAnalyze(text, config) {
   else if (key !== checkerConfig) checker.setConfig(config ?? undefined);
   checkerConfig = key;
   return checker.analyze(text);
+}
+
+/**
+ * An edit of the text of the last check (same config): `{base, from, to, insert}`,
+ * UTF-16 offsets as CodeMirror reports them. The text never crosses again;
+ * the result is `runAnalyze`'s, without `outline`/`placeholders` when the
+ * edit did not change them.
+ */
+export function runEdit(edit, config) {
+  // `base`: the length of the text it applies to (a mismatch is a bug, never a wrong result).
+  if (!checker || JSON.stringify(config ?? null) !== checkerConfig || checker.textLength !== edit.base) {
+    throw new Error('gwlint: edit without the text it changes');
+  }
+  return checker.edit(edit.from, edit.to, edit.insert);
 }

@@ -66,6 +66,7 @@ function openDraft(draft) {
   app.draft = draft;
   setDocument(app.view, draft.text);
   app.tracked = [];
+  app.lists = null;
   app.scheduler.docReplaced();
   if (!draft.pristine) saveDraft(draft);
 }
@@ -119,9 +120,13 @@ function onResult(result, req) {
   const ch = req.changes;
   // The editor may have been built with this result's underlines already (startPage).
   if (result !== app.builtWith || !ch.empty) showEntries(app.view, entries);
-  const placeholders = placeholderItems(result).map((p) => mapItem(ch, p, text));
+  // Left out of a result when an edit did not change them: the items shown
+  // (positions kept up to date with the edits) stay, with their line numbers.
+  const kept = (items) => items.map((item) => Object.assign(item, { line: app.view.state.doc.lineAt(item.from).number }));
+  const placeholders = 'placeholders' in result || !app.lists ? placeholderItems(result).map((p) => mapItem(ch, p, text)) : kept(app.lists.placeholders);
   // The outline: a flat pre-order list [{kind, level, depth, number, text, start, end, line}].
-  const outline = result.outline ? result.outline.map((h) => mapItem(ch, h, text)) : null;
+  const outline = !('outline' in result) && app.lists ? app.lists.outline && kept(app.lists.outline) : result.outline ? result.outline.map((h) => mapItem(ch, h, text)) : null;
+  app.lists = { placeholders, outline };
   app.tracked = [...entries, ...placeholders, ...(outline ?? [])];
   const panel = { entries, placeholders, outline, chars: charCount(app.view.state.doc.toString()) };
   // The first results: the panel is filled (unless newer results came
@@ -391,7 +396,7 @@ function startPage({ checker, draft, settings, first }) {
   app.scheduler = new Scheduler({
     getText: checkedText,
     getConfig: currentConfig,
-    analyze: (text, config) => app.checker.analyze(text, config),
+    analyze: (text, config, edit) => app.checker.analyze(text, config, edit),
     onResult,
     onError,
   });

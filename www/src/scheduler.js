@@ -2,14 +2,40 @@
 // in flight. Edits made while a request is out are recorded (as a CodeMirror
 // ChangeSet), so its result can be mapped onto the current text when it comes
 // back; a newer request follows at once if the text changed meanwhile.
+// Edits since the last request are recorded too: the next request carries
+// them as one change (`edit`), so the checker gets the change instead of the
+// whole text.
 import { ChangeSet } from '@codemirror/state';
+
+const isHigh = (c) => (c & 0xfc00) === 0xd800;
+const isLow = (c) => (c & 0xfc00) === 0xdc00;
+
+/**
+ * The changes `changes` (from the last request's text to `text`) as one edit
+ * `{base, from, to, insert}` of that text (UTF-16), or null when they do not
+ * describe `text` (a cut text) or split a surrogate pair.
+ */
+export function editOf(changes, text) {
+  if (!changes || changes.newLength !== text.length) return null;
+  let from = -1;
+  let to = 0;
+  let end = 0;
+  changes.iterChangedRanges((fromA, toA, fromB, toB) => {
+    if (from < 0) from = fromA;
+    to = toA;
+    end = toB;
+  });
+  if (from < 0) return { base: changes.length, from: 0, to: 0, insert: '' };
+  if (isHigh(text.charCodeAt(from - 1)) || isLow(text.charCodeAt(end))) return null;
+  return { base: changes.length, from, to, insert: text.slice(from, end) };
+}
 
 export class Scheduler {
   /**
    * @param {object} o
    * @param {() => string} o.getText current document text
    * @param {() => object} o.getConfig checker config
-   * @param {(text, config) => Promise<object>} o.analyze
+   * @param {(text, config, edit) => Promise<object>} o.analyze edit: see editOf
    * @param {(result, request) => void} o.onResult request: {text, changes}
    * @param {(error, request) => void} o.onError
    * @param {number} [o.delay] debounce in ms
@@ -29,6 +55,11 @@ export class Scheduler {
   docChanged(changes) {
     this.version++;
     if (this.inFlight) this.inFlight.changes = this.inFlight.changes.compose(changes);
+    try {
+      this.sinceSent = this.sinceSent?.compose(changes) ?? null;
+    } catch {
+      this.sinceSent = null; // the text sent was cut (limits.js): send the whole text
+    }
     this.schedule();
   }
 
@@ -36,6 +67,7 @@ export class Scheduler {
   docReplaced() {
     this.version++;
     if (this.inFlight) this.inFlight.discard = true;
+    this.sinceSent = null;
     this.now();
   }
 
@@ -60,7 +92,8 @@ export class Scheduler {
     this.dirty = false;
     const text = this.getText();
     const config = this.getConfig();
-    this.track(text, config, this.analyze(text, config));
+    const edit = editOf(this.sinceSent, text);
+    this.track(text, config, this.analyze(text, config, edit));
   }
 
   /**
@@ -77,6 +110,7 @@ export class Scheduler {
   track(text, config, promise) {
     const req = { text, config, version: this.version, changes: ChangeSet.empty(text.length) };
     this.inFlight = req;
+    this.sinceSent = ChangeSet.empty(text.length);
     promise.then(
       (result) => this.finish(req, () => this.onResult(result, req)),
       (error) => this.finish(req, () => this.onError(error, req)),

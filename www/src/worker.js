@@ -1,7 +1,7 @@
 // The checker's Web Worker: runs the wasm off the main thread so typing never
 // waits for a check. Messages are handled one after another, in order (the
 // page sends its first check right behind init); see engine.js.
-import { compileWasm, loadEngine, engineInfo, runAnalyze, loadDictionaryOnce } from './engine.js';
+import { compileWasm, loadEngine, engineInfo, runAnalyze, runEdit, loadDictionaryOnce } from './engine.js';
 
 let loaded = null;
 
@@ -39,8 +39,8 @@ function handle(m) {
   }
   try {
     if (m.type === 'info') self.postMessage({ type: 'result', id: m.id, result: engineInfo() });
-    else if (m.type === 'analyze') {
-      const result = runAnalyze(m.text, m.config);
+    else if (m.type === 'analyze' || m.type === 'edit') {
+      const result = m.type === 'edit' ? runEdit(m.edit, m.config) : runAnalyze(m.text, m.config);
       self.postMessage({ type: 'result', id: m.id, result });
       if (!marks.checked) {
         marks.checked = now();

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Category, Diagnostic};
 use crate::model::Document;
-use crate::offsets::{OffsetMap, Unit};
+use crate::offsets::{OffsetMap, Position, Unit};
 use crate::registry::RuleMeta;
 use serde::Serialize;
 
@@ -109,12 +109,17 @@ pub struct PlaceholderOut {
 pub fn to_out(text: &str, list: &[Placeholder], unit: Unit) -> Vec<PlaceholderOut> {
     let wanted = list.iter().flat_map(|p| [p.start, p.end]).collect();
     let map = OffsetMap::new(text, wanted, unit);
+    to_out_at(list, |b| map.get(b))
+}
+
+/// [`to_out`] with each offset converted by `pos` (e.g. a `LineIndex`).
+pub fn to_out_at(list: &[Placeholder], pos: impl Fn(usize) -> Position) -> Vec<PlaceholderOut> {
     list.iter()
         .map(|p| {
-            let s = map.get(p.start);
+            let s = pos(p.start);
             PlaceholderOut {
                 start: s.offset,
-                end: map.get(p.end).offset,
+                end: pos(p.end).offset,
                 line: s.line,
                 column: s.column,
                 text: p.text.clone(),

@@ -5,7 +5,7 @@
 //! not listed.
 
 use crate::model::Document;
-use crate::offsets::{OffsetMap, Unit};
+use crate::offsets::{OffsetMap, Position, Unit};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -169,6 +169,11 @@ pub struct OutlineOut {
 pub fn to_out(text: &str, list: &[OutlineNode], unit: Unit) -> Vec<OutlineOut> {
     let wanted = list.iter().flat_map(|n| [n.start, n.end]).collect();
     let map = OffsetMap::new(text, wanted, unit);
+    to_out_at(list, |b| map.get(b))
+}
+
+/// [`to_out`] with each offset converted by `pos` (e.g. a `LineIndex`).
+pub fn to_out_at(list: &[OutlineNode], pos: impl Fn(usize) -> Position) -> Vec<OutlineOut> {
     list.iter()
         .map(|n| OutlineOut {
             kind: n.kind,
@@ -177,8 +182,8 @@ pub fn to_out(text: &str, list: &[OutlineNode], unit: Unit) -> Vec<OutlineOut> {
             parent: n.parent,
             number: n.number.clone(),
             text: n.text.clone(),
-            start: map.get(n.start).offset,
-            end: map.get(n.end).offset,
+            start: pos(n.start).offset,
+            end: pos(n.end).offset,
             line: n.line,
         })
         .collect()
