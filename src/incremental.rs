@@ -19,7 +19,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Document, Paragraph};
+use crate::model::{Document, Heading, Line, Paragraph, Span};
 use crate::offsets::{LineIndex, Unit};
 use crate::registry::{self, Check, RuleMeta};
 use crate::rules::placeholder::Placeholder;
@@ -433,6 +433,157 @@ struct Previous {
     lines: LineIndex,
     outline: Vec<OutlineNode>,
     placeholders: Vec<Placeholder>,
+    /// `text` parsed: an edit re-parses only the lines it touched.
+    parsed: Parsed,
+}
+
+/// A parsed document without its text (what [`Document::parse`] found).
+#[derive(Default)]
+struct Parsed {
+    lines: Vec<Line>,
+    paragraphs: Vec<Paragraph>,
+    headings: Vec<Heading>,
+}
+
+/// Where [`splice`] re-read: lines `old` of the previous text became lines
+/// `new`; paragraphs likewise.
+struct Spliced {
+    old_lines: std::ops::Range<usize>,
+    new_lines: std::ops::Range<usize>,
+    old_paras: std::ops::Range<usize>,
+    new_paras: std::ops::Range<usize>,
+}
+
+/// `old` (the parse of a text `old_len` bytes long) after an edit that kept
+/// its first `pre` and last `suf` bytes, giving `text`: the lines the edit
+/// touched are parsed again, those after it are moved. The same as
+/// `Document::parse(text)` (tests compare the two), because a line's
+/// paragraph and heading depend on that line only.
+fn splice(
+    old: &Parsed,
+    old_len: usize,
+    text: &str,
+    (pre, suf): (usize, usize),
+) -> (Parsed, Spliced) {
+    let n_old = old.lines.len();
+    if n_old == 0 {
+        let d = Document::parse(text);
+        let spliced = Spliced {
+            old_lines: 0..0,
+            new_lines: 0..d.lines.len(),
+            old_paras: 0..0,
+            new_paras: 0..d.paragraphs.len(),
+        };
+        let Document {
+            lines,
+            paragraphs,
+            headings,
+            ..
+        } = d;
+        return (
+            Parsed {
+                lines,
+                paragraphs,
+                headings,
+            },
+            spliced,
+        );
+    }
+    // From the line the edit starts in to the first line whose break before
+    // it lies after the edit (in the common suffix).
+    let a = old
+        .lines
+        .partition_point(|l| l.start <= pre)
+        .saturating_sub(1);
+    let cut = old_len - suf;
+    let b = old.lines.partition_point(|l| l.start <= cut).max(a + 1);
+    let delta = text.len() as isize - old_len as isize;
+    let mv = |x: usize| x.wrapping_add_signed(delta);
+    let from = old.lines[a].start;
+    let to = if b < n_old {
+        mv(old.lines[b].start)
+    } else {
+        text.len()
+    };
+    let part = Document::parse(&text[from..to]);
+    let Document {
+        lines: mut mid_lines,
+        paragraphs: mid_paras,
+        headings: mid_heads,
+        ..
+    } = part;
+    if b < n_old {
+        // The part ends with the break before line b: no empty line after it.
+        mid_lines.pop();
+    }
+    let pa = old.paragraphs.partition_point(|p| p.line < a);
+    let pb = old.paragraphs.partition_point(|p| p.line < b);
+    let ha = old.headings.partition_point(|h| h.paragraph < pa);
+    let hb = old.headings.partition_point(|h| h.paragraph < pb);
+    let (nl, np, nh) = (mid_lines.len(), mid_paras.len(), mid_heads.len());
+    let mut lines = Vec::with_capacity(n_old - (b - a) + nl);
+    lines.extend_from_slice(&old.lines[..a]);
+    lines.extend(mid_lines.iter().map(|l| Line {
+        start: l.start + from,
+        end: l.end + from,
+    }));
+    lines.extend(old.lines[b..].iter().map(|l| Line {
+        start: mv(l.start),
+        end: mv(l.end),
+    }));
+    let mut paragraphs = Vec::with_capacity(old.paragraphs.len() - (pb - pa) + np);
+    paragraphs.extend_from_slice(&old.paragraphs[..pa]);
+    paragraphs.extend(mid_paras.into_iter().map(|p| Paragraph {
+        index: p.index + pa,
+        line: p.line + a,
+        start: p.start + from,
+        end: p.end + from,
+        heading: p.heading.map(|h| h + ha),
+        ..p
+    }));
+    paragraphs.extend(old.paragraphs[pb..].iter().map(|p| Paragraph {
+        index: p.index - pb + pa + np,
+        line: p.line - b + a + nl,
+        start: mv(p.start),
+        end: mv(p.end),
+        heading: p.heading.map(|h| h - hb + ha + nh),
+        ..p.clone()
+    }));
+    let span = |s: Span, by: &dyn Fn(usize) -> usize| Span {
+        start: by(s.start),
+        end: by(s.end),
+    };
+    let mut headings = Vec::with_capacity(old.headings.len() - (hb - ha) + nh);
+    headings.extend_from_slice(&old.headings[..ha]);
+    let at = |x: usize| x + from;
+    headings.extend(mid_heads.into_iter().map(|h| Heading {
+        paragraph: h.paragraph + pa,
+        ordinal: span(h.ordinal, &at),
+        number: span(h.number, &at),
+        text: span(h.text, &at),
+        ..h
+    }));
+    headings.extend(old.headings[hb..].iter().map(|h| Heading {
+        paragraph: h.paragraph - pb + pa + np,
+        ordinal: span(h.ordinal, &mv),
+        number: span(h.number, &mv),
+        text: span(h.text, &mv),
+        ..h.clone()
+    }));
+    let spliced = Spliced {
+        old_lines: a..b,
+        new_lines: a..a + nl,
+        old_paras: pa..pb,
+        new_paras: pa..pa + np,
+    };
+    (
+        Parsed {
+            lines,
+            paragraphs,
+            headings,
+        },
+        spliced,
+    )
 }
 
 /// What the last update of a [`Checker`] changed besides the findings.
@@ -542,6 +693,7 @@ impl Checker {
                 memos: Vec::new(),
                 outline: Vec::new(),
                 placeholders: Vec::new(),
+                parsed: Parsed::default(),
             });
             self.changed = Changed {
                 outline: true,
@@ -612,11 +764,61 @@ impl Checker {
     /// Checks `text`, whose first `common.0` and last `common.1` bytes are
     /// those of the previous text, and keeps it.
     fn update(&mut self, text: String, common: (usize, usize)) -> crate::Analysis {
-        let doc = Document::parse(&text);
+        let mut old = self.previous.take();
+        let old_parsed = old
+            .as_mut()
+            .map(|p| std::mem::take(&mut p.parsed))
+            .unwrap_or_default();
+        let old_len = old.as_ref().map_or(0, |p| p.text.len());
+        let (parsed, spliced) = splice(&old_parsed, old_len, &text, common);
+        let doc = Document::from_parts(&text, parsed.lines, parsed.paragraphs, parsed.headings);
+        // No heading or section line touched: the outline is the previous one moved.
+        let outlined = |p: &Paragraph| p.heading.is_some() || p.section_break;
+        let kept_outline = old.as_ref().filter(|p| {
+            p.lines != LineIndex::default()
+                && !old_parsed.paragraphs[spliced.old_paras.clone()]
+                    .iter()
+                    .any(outlined)
+                && !doc.paragraphs[spliced.new_paras.clone()]
+                    .iter()
+                    .any(outlined)
+        });
+        let outline = kept_outline.map(|p| {
+            let lines = spliced.new_lines.len() as isize - spliced.old_lines.len() as isize;
+            let edge = old_parsed
+                .lines
+                .get(spliced.old_lines.end)
+                .map_or(usize::MAX, |l| l.start);
+            let by = text.len() as isize - old_len as isize;
+            p.outline
+                .iter()
+                .map(|n| {
+                    let mut n = n.clone();
+                    if n.start >= edge {
+                        n.start = n.start.wrapping_add_signed(by);
+                        n.end = n.end.wrapping_add_signed(by);
+                        n.line = n.line.wrapping_add_signed(lines);
+                    }
+                    n
+                })
+                .collect()
+        });
+        let outline_kept = outline.is_some();
+        self.previous = old;
         let (diagnostics, pending, state) = self.check_document(&doc, common);
-        let analysis = crate::analysis_from(&doc, diagnostics, pending);
+        let analysis = crate::analysis_with(&doc, diagnostics, pending, outline);
         let starts: Vec<usize> = doc.lines.iter().map(|l| l.start).collect();
-        drop(doc);
+        let Document {
+            lines,
+            paragraphs,
+            headings,
+            ..
+        } = doc;
+        let parsed = Parsed {
+            lines,
+            paragraphs,
+            headings,
+        };
         let old = self.previous.take();
         let lines = match &old {
             Some(p) => p.lines.update(&text, &starts, Unit::Utf16, common),
@@ -635,7 +837,7 @@ impl Checker {
                     end_line: lines.position(&text, new_to).line,
                 };
                 Changed {
-                    outline: !moved.outline(&p.outline, &analysis.outline),
+                    outline: !outline_kept && !moved.outline(&p.outline, &analysis.outline),
                     placeholders: !moved.placeholders(&p.placeholders, &analysis.placeholders),
                 }
             }
@@ -654,6 +856,7 @@ impl Checker {
             lines,
             outline: analysis.outline.clone(),
             placeholders: analysis.placeholders.clone(),
+            parsed,
         });
         analysis
     }
@@ -818,6 +1021,87 @@ mod tests {
         assert_eq!(common_prefix(b"abcdefghij", b"abcdefghij"), 10);
         assert_eq!(common_suffix(b"xbcdefghij", b"abcdefghij"), 9);
         assert_eq!(common_prefix(b"", b"abc"), 0);
+    }
+
+    #[test]
+    fn an_edit_reparses_only_its_lines_and_agrees_with_a_fresh_parse() {
+        let parts = |d: &Document| format!("{:?}|{:?}|{:?}", d.lines, d.paragraphs, d.headings);
+        let mut text = String::from(
+            "关于工作的报告\r\n一、总体情况\n\n　　调研X次。\n（一）做法\n第二章 附则\n附件1：名单\n2.1 目标\n尾",
+        );
+        let mut parsed = {
+            let Document {
+                lines,
+                paragraphs,
+                headings,
+                ..
+            } = Document::parse(&text);
+            Parsed {
+                lines,
+                paragraphs,
+                headings,
+            }
+        };
+        // (from, to, inserted) in bytes, each on character boundaries of the text then.
+        let mut rng = 7u64;
+        for step in 0..400 {
+            rng = rng
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let pick = |r: u64| {
+                let mut b = (r as usize) % (text.len() + 1);
+                while !text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                b
+            };
+            let (x, y) = (pick(rng >> 11), pick(rng >> 29));
+            let (from, to) = if step % 3 == 0 {
+                (x, x)
+            } else {
+                (x.min(y), x.max(y).min(x.min(y) + 12))
+            };
+            let to = {
+                let mut t = to;
+                while !text.is_char_boundary(t) {
+                    t -= 1;
+                }
+                t.max(from)
+            };
+            let ins = [
+                "",
+                "\n",
+                "一、",
+                "\r\n（二）新",
+                "X",
+                "\n\n",
+                "　",
+                "附件2",
+                "第三章",
+                "1.",
+                "\r",
+            ][(rng >> 40) as usize % 11];
+            let old_len = text.len();
+            text.replace_range(from..to, ins);
+            let (new, _) = splice(&parsed, old_len, &text, (from, old_len - to));
+            let d = Document::from_parts(&text, new.lines, new.paragraphs, new.headings);
+            assert_eq!(
+                parts(&d),
+                parts(&Document::parse(&text)),
+                "step {step}: {text:?}"
+            );
+            let Document {
+                lines,
+                paragraphs,
+                headings,
+                ..
+            } = d;
+            parsed = Parsed {
+                lines,
+                paragraphs,
+                headings,
+            };
+        }
     }
 
     #[test]

@@ -62,11 +62,22 @@ pub(crate) fn analysis_from(
     diagnostics: Vec<Diagnostic>,
     segmentation_pending: bool,
 ) -> Analysis {
+    analysis_with(doc, diagnostics, segmentation_pending, None)
+}
+
+/// [`analysis_from`] with the outline when it is known already (the
+/// [`Checker`] moves the previous one when an edit touched no heading).
+pub(crate) fn analysis_with(
+    doc: &Document,
+    diagnostics: Vec<Diagnostic>,
+    segmentation_pending: bool,
+    outline: Option<Vec<rules::structure::outline::OutlineNode>>,
+) -> Analysis {
     let placeholders = rules::placeholder::checklist(doc, &diagnostics);
     Analysis {
         diagnostics,
         placeholders,
-        outline: rules::structure::outline::outline(doc),
+        outline: outline.unwrap_or_else(|| rules::structure::outline::outline(doc)),
         segmentation_pending,
     }
 }

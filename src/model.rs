@@ -206,6 +206,23 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// A document from what [`Document::parse`] found for `text` (the
+    /// incremental `Checker` re-parses only the lines an edit touched).
+    pub(crate) fn from_parts(
+        text: &'a str,
+        lines: Vec<Line>,
+        paragraphs: Vec<Paragraph>,
+        headings: Vec<Heading>,
+    ) -> Self {
+        Document {
+            text,
+            lines,
+            paragraphs,
+            headings,
+            segmenter: Segmenter,
+        }
+    }
+
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         &self.text[start..end]
     }
