@@ -37,14 +37,11 @@ pub(crate) fn lead_bytes<'a>(
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
+        // Length of a character by its first byte's high nibble.
+        const LEN: [u8; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
         while let Some(&x) = bytes.get(i) {
             let at = i;
-            i += match x {
-                0..=0x7f => 1,
-                0x80..=0xdf => 2,
-                0xe0..=0xef => 3,
-                _ => 4,
-            };
+            i += LEN[usize::from(x >> 4)] as usize;
             if pick(x) {
                 return Some(at);
             }

@@ -105,7 +105,20 @@ fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
     let text = doc.para_text(p);
     // ASCII brackets, 【】〔〕〈〉《》 (U+30xx, first byte E3), （）［］ (U+FFxx, EF).
     let first = |x: u8| matches!(x, b'(' | b')' | b'[' | b']' | 0xe3 | 0xef);
+    let bytes = text.as_bytes();
     for b in crate::rules::lead_bytes(text, first) {
+        // Not the frequent 。、 (E3 80 82/81) or ，：；！？ (EF BC xx).
+        let bracket = match bytes[b] {
+            0xe3 => {
+                bytes[b + 1] == 0x80
+                    && matches!(bytes[b + 2], 0x88..=0x8b | 0x90 | 0x91 | 0x94 | 0x95)
+            }
+            0xef => bytes[b + 1] == 0xbc && matches!(bytes[b + 2], 0x88 | 0x89 | 0xbb | 0xbd),
+            _ => true,
+        };
+        if !bracket {
+            continue;
+        }
         let c = text[b..].chars().next().expect("a character");
         let Some((_, opens, _, _)) = kind(c) else {
             continue;
