@@ -164,12 +164,18 @@ impl Triggers {
 }
 
 /// What one paragraph contains, as bits of the [`Prefilter`]'s conditions.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Present(u128);
 
 impl Present {
     /// Everything (the pre-filter is off): every rule runs.
     pub const ALL: Present = Present(u128::MAX);
+
+    /// Whether every condition of `other` holds here too (for tests).
+    #[doc(hidden)]
+    pub fn covers(self, other: Present) -> bool {
+        other.0 & !self.0 == 0
+    }
 }
 
 /// The trigger of one rule, as alternatives of required condition bits;
@@ -206,30 +212,42 @@ type Bigrams = rustc_hash::FxHashMap<(char, char), Vec<(Box<str>, u128)>>;
 /// One table built from every rule's [`Triggers`]: a single pass over a
 /// paragraph's characters tells which conditions hold, and so which rules can
 /// find anything there at all.
+///
+/// The pass is built for the common case, a character that no condition
+/// mentions: one table lookup (its class is 0), four comparisons with the
+/// characters before it (a doubled character, a repeated chunk) and one probe
+/// of a Bloom filter of the literals' first two characters. `Doubled`
+/// conditions are left out of the classes (every Han character would be in
+/// one) and looked up only when a character repeats the one before it.
 pub struct Prefilter {
     /// `c >> 8` → block (0: no condition mentions a character of this
     /// block), for the Basic Multilingual Plane.
-    index: Vec<u16>,
-    /// Bits of every condition that mentions a character above U+FFFF (such a
-    /// character sets them all: over-approximating what occurs is sound).
-    astral: u128,
+    index: Box<[u16; 256]>,
     /// Block → character class per low byte.
     blocks: Vec<[u8; 256]>,
-    /// Class → condition bits of `Any` and `Pair` conditions.
-    classes: Vec<u128>,
+    /// Class → condition bits of `Any` and `Pair` conditions and of
+    /// one-character literals; class [`ASTRAL`] is every character above
+    /// U+FFFF (the bits of every such condition that mentions one:
+    /// over-approximating what occurs is sound).
+    classes: Box<[u128; 256]>,
     /// Bits of `Pair` conditions (set only by two adjacent characters).
     pair_bits: u128,
-    /// Bits of `Doubled` conditions (set only by a character twice in a row).
-    doubled_bits: u128,
+    /// `Doubled` conditions: the ranges and the bit of each.
+    doubled: Vec<(Vec<(char, char)>, u128)>,
     /// Bit of `Repeated` (0 if no rule asks).
     repeated_bit: u128,
     /// First two characters of `Literals` → the literals and their condition
     /// bits, and a Bloom filter of those pairs (one bit per hash) so that most
     /// pairs of the text cost no lookup.
     bigrams: Bigrams,
-    bloom: Vec<u64>,
+    bloom: Box<[u64; BLOOM_BITS / 64]>,
+    /// Every condition, with its bit (for [`Prefilter::scan_reference`]).
+    conds: Vec<(Cond, u128)>,
     needs: rustc_hash::FxHashMap<&'static str, Need>,
 }
+
+/// The class of characters above U+FFFF.
+const ASTRAL: u8 = 255;
 
 impl Prefilter {
     fn build() -> Prefilter {
@@ -266,15 +284,15 @@ impl Prefilter {
         }
         // Condition bits per character of the Basic Multilingual Plane.
         let mut per_char = vec![0u128; 0x10000];
-        let (mut pair_bits, mut doubled_bits, mut repeated_bit, mut astral) = (0, 0, 0, 0);
+        let (mut pair_bits, mut repeated_bit, mut astral) = (0, 0, 0);
+        let mut doubled = Vec::new();
         let mut bigrams = Bigrams::default();
         for (cond, &bit) in &bits {
             match cond {
-                Cond::Any(ranges) | Cond::Pair(ranges) | Cond::Doubled(ranges) => {
-                    match cond {
-                        Cond::Pair(_) => pair_bits |= bit,
-                        Cond::Doubled(_) => doubled_bits |= bit,
-                        _ => {}
+                Cond::Doubled(ranges) => doubled.push((merged(ranges), bit)),
+                Cond::Any(ranges) | Cond::Pair(ranges) => {
+                    if let Cond::Pair(_) = cond {
+                        pair_bits |= bit;
                     }
                     for &(lo, hi) in ranges {
                         if hi > '\u{ffff}' {
@@ -302,13 +320,15 @@ impl Prefilter {
                 }
             }
         }
-        let mut bloom = vec![0u64; BLOOM_BITS / 64];
+        let mut bloom = Box::new([0u64; BLOOM_BITS / 64]);
         for &(a, b) in bigrams.keys() {
-            let h = bigram_hash(a, b);
+            let h = bigram_hash(a as u32, b as u32);
             bloom[h / 64] |= 1 << (h % 64);
         }
-        let mut classes = vec![0u128];
-        let mut index = vec![0u16; 256];
+        let mut classes = Box::new([0u128; 256]);
+        let mut n_classes = 1;
+        classes[ASTRAL as usize] = astral;
+        let mut index = Box::new([0u16; 256]);
         let mut blocks = vec![[0u8; 256]];
         let mut class_of = rustc_hash::FxHashMap::default();
         class_of.insert(0u128, 0u8);
@@ -319,8 +339,13 @@ impl Prefilter {
             let mut block = [0u8; 256];
             for (lo, &mask) in chunk.iter().enumerate() {
                 block[lo] = *class_of.entry(mask).or_insert_with(|| {
-                    classes.push(mask);
-                    u8::try_from(classes.len() - 1).expect("over 255 trigger character classes")
+                    assert!(
+                        n_classes < ASTRAL as usize,
+                        "over 254 trigger character classes"
+                    );
+                    classes[n_classes] = mask;
+                    n_classes += 1;
+                    (n_classes - 1) as u8
                 });
             }
             blocks.push(block);
@@ -328,60 +353,157 @@ impl Prefilter {
         }
         Prefilter {
             index,
-            astral,
             blocks,
             classes,
             pair_bits,
-            doubled_bits,
+            doubled,
             repeated_bit,
             bigrams,
             bloom,
+            conds: bits
+                .into_iter()
+                .map(|(mut cond, bit)| {
+                    if let Cond::Any(r) | Cond::Pair(r) | Cond::Doubled(r) = &mut cond {
+                        *r = merged(r);
+                    }
+                    (cond, bit)
+                })
+                .collect(),
             needs,
         }
     }
 
-    #[inline]
-    fn mask(&self, c: char) -> u128 {
-        if c > '\u{ffff}' {
-            return self.astral;
-        }
-        let block = self.index[c as usize >> 8] as usize;
-        self.classes[self.blocks[block][c as usize & 0xff] as usize]
-    }
-
     /// Which conditions hold in `text` (one pass over its characters).
     pub fn scan(&self, text: &str) -> Present {
-        let (mut present, mut prev_mask, mut prev_at) = (0u128, 0u128, 0usize);
-        // The last seven characters, the latest first.
-        let mut h = ['\0'; 7];
-        let single = !(self.pair_bits | self.doubled_bits);
-        for (at, c) in text.char_indices() {
-            let m = self.mask(c);
-            present |= (m & single) | (m & prev_mask & self.pair_bits);
-            let prev = h[0];
-            if c == prev {
-                present |= m & self.doubled_bits;
+        let mut present = 0u128;
+        // Class of the previous character (for `Pair` conditions).
+        let mut prev_class = 0u8;
+        // The last four characters (the latest first), as code points; a
+        // value no character has before the start. `ring` keeps the last
+        // eight, at `n % 8` for the `n`th character.
+        const NONE: u32 = u32::MAX;
+        let [mut h0, mut h1, mut h2, mut h3] = [NONE; 4];
+        let mut ring = [NONE; 8];
+        let mut chars = text.chars();
+        let mut n = 0usize;
+        while let Some(ch) = chars.next() {
+            let c = ch as u32;
+            let class = if c > 0xffff {
+                ASTRAL
+            } else {
+                self.blocks[self.index[(c >> 8) as usize] as usize][(c & 0xff) as usize]
+            };
+            if class != 0 {
+                self.classes_at(class, prev_class, &mut present);
             }
-            if (c == h[1] && prev == h[2])
-                || (c == h[2] && prev == h[3] && h[1] == h[4])
-                || (c == h[3] && prev == h[4] && h[1] == h[5] && h[2] == h[6])
-            {
-                present |= self.repeated_bit;
+            prev_class = class;
+            if c == h0 || c == h1 || c == h2 || c == h3 {
+                self.repeats_at(c, &ring, n, &mut present);
             }
-            let hash = bigram_hash(prev, c);
+            let hash = bigram_hash(h0, c);
             if self.bloom[hash / 64] & (1 << (hash % 64)) != 0 {
-                if let Some(list) = self.bigrams.get(&(prev, c)) {
-                    let rest = &text[prev_at..];
-                    for (literal, bit) in list {
-                        if present & bit == 0 && rest.starts_with(&**literal) {
-                            present |= bit;
-                        }
-                    }
+                // Byte offset of the previous character.
+                let at = text.len() - chars.as_str().len() - ch.len_utf8();
+                let prev = char::from_u32(h0).map_or(0, char::len_utf8);
+                self.literals_at(text, at - prev, h0, c, &mut present);
+            }
+            [h3, h2, h1, h0] = [h2, h1, h0, c];
+            ring[n % 8] = c;
+            n += 1;
+        }
+        Present(present)
+    }
+
+    /// Sets the bits of a character of class `class` (not 0) after one of
+    /// class `prev`.
+    #[inline]
+    fn classes_at(&self, class: u8, prev: u8, present: &mut u128) {
+        let m = self.classes[class as usize];
+        *present |= m & !self.pair_bits;
+        if prev != 0 {
+            *present |= m & self.classes[prev as usize] & self.pair_bits;
+        }
+    }
+
+    /// Sets the bits of `Doubled` and `Repeated` conditions that hold at the
+    /// `n`th character `c` (`ring`: the characters before it, see `scan`).
+    #[cold]
+    fn repeats_at(&self, c: u32, ring: &[u32; 8], n: usize, present: &mut u128) {
+        // h[k]: the character k + 1 places before.
+        let h = |k: usize| ring[(n + 7 - k) % 8];
+        if c == h(0) {
+            *present |= self.doubled_bits(c);
+        }
+        if (c == h(1) && h(0) == h(2))
+            || (c == h(2) && h(0) == h(3) && h(1) == h(4))
+            || (c == h(3) && h(0) == h(4) && h(1) == h(5) && h(2) == h(6))
+        {
+            *present |= self.repeated_bit;
+        }
+    }
+
+    /// Bits of the `Doubled` conditions that contain `c`.
+    #[cold]
+    fn doubled_bits(&self, c: u32) -> u128 {
+        let Some(c) = char::from_u32(c) else {
+            return 0;
+        };
+        let mut out = 0;
+        for (ranges, bit) in &self.doubled {
+            let k = ranges.partition_point(|&(_, hi)| hi < c);
+            if ranges.get(k).is_some_and(|&(lo, _)| lo <= c) {
+                out |= bit;
+            }
+        }
+        out
+    }
+
+    /// Sets the bits of the literals that start at `at` with `a`, `b`.
+    #[cold]
+    fn literals_at(&self, text: &str, at: usize, a: u32, b: u32, present: &mut u128) {
+        let (Some(a), Some(b)) = (char::from_u32(a), char::from_u32(b)) else {
+            return;
+        };
+        if let Some(list) = self.bigrams.get(&(a, b)) {
+            let rest = &text[at..];
+            for (literal, bit) in list {
+                if *present & bit == 0 && rest.starts_with(&**literal) {
+                    *present |= bit;
                 }
             }
-            h = [c, h[0], h[1], h[2], h[3], h[4], h[5]];
-            prev_mask = m;
-            prev_at = at;
+        }
+    }
+
+    /// [`Prefilter::scan`] written the obvious way, each condition tested on
+    /// its own (for tests: the fast pass must set every bit this one does).
+    #[doc(hidden)]
+    pub fn scan_reference(&self, text: &str) -> Present {
+        let chars: Vec<char> = text.chars().collect();
+        let seen: std::collections::HashSet<char> = chars.iter().copied().collect();
+        // The ranges are sorted and disjoint (see `merged`).
+        let has = |ranges: &[(char, char)], c: char| {
+            let k = ranges.partition_point(|&(_, hi)| hi < c);
+            ranges.get(k).is_some_and(|&(lo, _)| lo <= c)
+        };
+        let mut present = 0;
+        for (cond, bit) in &self.conds {
+            let holds = match cond {
+                Cond::Any(r) => chars.iter().any(|&c| has(r, c)),
+                Cond::Pair(r) => chars.windows(2).any(|w| has(r, w[0]) && has(r, w[1])),
+                Cond::Doubled(r) => chars.windows(2).any(|w| w[0] == w[1] && has(r, w[0])),
+                Cond::Literals(list) => list.iter().any(|l| {
+                    l.chars().next().is_some_and(|first| seen.contains(&first))
+                        && text.contains(l.as_str())
+                }),
+                Cond::Repeated => (0..chars.len()).any(|i| {
+                    (2..=4).any(|k| {
+                        i + 2 * k <= chars.len() && chars[i..i + k] == chars[i + k..i + 2 * k]
+                    })
+                }),
+            };
+            if holds {
+                present |= bit;
+            }
         }
         Present(present)
     }
@@ -394,9 +516,21 @@ impl Prefilter {
 
 const BLOOM_BITS: usize = 1 << 16;
 
+/// Sorted ranges made disjoint (overlapping or adjacent ones joined).
+fn merged(ranges: &[(char, char)]) -> Vec<(char, char)> {
+    let mut out: Vec<(char, char)> = Vec::new();
+    for &(lo, hi) in ranges {
+        match out.last_mut() {
+            Some((_, last)) if (lo as u32) <= *last as u32 + 1 => *last = (*last).max(hi),
+            _ => out.push((lo, hi)),
+        }
+    }
+    out
+}
+
 #[inline]
-fn bigram_hash(a: char, b: char) -> usize {
-    let h = (a as u32).wrapping_mul(0x9e37_79b1) ^ (b as u32);
+fn bigram_hash(a: u32, b: u32) -> usize {
+    let h = a.wrapping_mul(0x9e37_79b1) ^ b;
     (h.wrapping_mul(0x85eb_ca6b) >> 16) as usize
 }
 

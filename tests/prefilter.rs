@@ -97,6 +97,53 @@ fn by_rule(text: &str, config: &Config) -> BTreeMap<&'static str, Vec<String>> {
     m
 }
 
+/// `scan` finds every condition `scan_reference` does, and no more (but for
+/// characters above U+FFFF, which set every condition that mentions one).
+fn same_scan(line: &str, name: &str) {
+    let p = registry::prefilter();
+    let (fast, slow) = (p.scan(line), p.scan_reference(line));
+    if line.chars().any(|c| c > '\u{ffff}') {
+        assert!(
+            fast.covers(slow),
+            "{name}: the scan misses a condition in {line:?}"
+        );
+    } else {
+        assert_eq!(fast, slow, "{name}: the scan differs on {line:?}");
+    }
+}
+
+/// The single pass over a paragraph (`Prefilter::scan`, written for speed)
+/// finds the same conditions as testing each condition on its own, line by
+/// line over the texts and their slipped copies.
+#[test]
+fn the_fast_scan_finds_what_each_condition_says() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let mut lines = 0;
+    for (i, (name, text)) in texts(&shared).into_iter().enumerate() {
+        let slipped = with_slips(&text, i as u64 + 1000);
+        for line in text.lines().chain(slipped.lines()) {
+            same_scan(line, &name);
+            lines += 1;
+        }
+    }
+    // Characters above U+FFFF, doubled and repeated, at the very start and end.
+    for line in [
+        "\u{20001}\u{20001}",
+        "𠀁文𠀁文",
+        "研究研究",
+        "的的",
+        "X",
+        "某某",
+        "，，",
+        "\u{F0001}",
+    ] {
+        same_scan(line, "");
+    }
+    assert!(lines > 10_000, "only {lines} lines");
+}
+
 #[test]
 fn findings_with_and_without_the_prefilter_are_the_same_rule_by_rule() {
     let Some(shared) = common::shared_dir() else {

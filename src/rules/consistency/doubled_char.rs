@@ -34,62 +34,91 @@ crate::declare_rule! {
 
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // The characters two and one before the current one (with the offset of
+    // the latter): a pair is the previous character and the current one.
+    let (mut before, mut prev) = (None::<char>, None::<(usize, char)>);
+    // Inside “…”: slogans in quotes (“八八战略”“周周有活动”) double on purpose.
     let mut in_quote = false;
-    let mut i = 0;
-    while i + 1 < chars.len() {
-        let (b, c) = chars[i];
+    for (at, c) in text.char_indices() {
         match c {
             '“' => in_quote = true,
             '”' => in_quote = false,
             _ => {}
         }
-        // Slogans in quotes (“八八战略”“周周有活动”) and numerals (十五五, 二0一一) double on purpose.
-        // A run of three or more (三百六十行行行) is deliberate too.
-        let run_of_three =
-            (i > 0 && chars[i - 1].1 == c) || chars.get(i + 2).is_some_and(|&(_, d)| d == c);
-        if in_quote || !is_han(c) || is_numeral(c) || chars[i + 1].1 != c || run_of_three {
-            i += 1;
+        let pair = prev.filter(|&(_, d)| d == c).map(|(b, _)| b);
+        let earlier = before;
+        before = prev.map(|(_, d)| d);
+        prev = Some((at, c));
+        let Some(b) = pair else {
+            continue;
+        };
+        let after = at + c.len_utf8();
+        // Numerals double on purpose (十五五, 二0一一); so does a run of three
+        // or more (三百六十行行行).
+        if in_quote
+            || !is_han(c)
+            || is_numeral(c)
+            || earlier == Some(c)
+            || text[after..].starts_with(c)
+        {
             continue;
         }
         // The run of Han characters around the pair is what we segment.
-        let mut lo = i;
-        while lo > 0 && is_han(chars[lo - 1].1) {
-            lo -= 1;
-        }
-        let mut hi = i + 2;
-        while hi < chars.len() && is_han(chars[hi].1) {
-            hi += 1;
-        }
-        let clause_start = chars[lo].0;
-        let clause_end = chars.get(hi).map_or(text.len(), |&(b, _)| b);
+        let head = &text[..b];
+        let clause_start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, d)| is_han(d))
+            .last()
+            .map_or(b, |(q, _)| q);
+        let clause_end = text[after..]
+            .char_indices()
+            .find(|&(_, d)| !is_han(d))
+            .map_or(text.len(), |(q, _)| after + q);
         let clause = &text[clause_start..clause_end];
         let first = b - clause_start;
-        let second = chars[i + 1].0 - clause_start;
+        let second = at - clause_start;
         // A clause that continues a number or a Latin word (2020年|年底, 近3年|年均).
-        let glued = lo > 0 && chars[lo - 1].1.is_alphanumeric();
+        let glued = text[..clause_start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
         if is_accidental(doc, clause, first, second, glued) {
-            let end = chars[i + 1].0 + c.len_utf8();
             sink.report(
                 p.start + b,
-                p.start + end,
+                p.start + after,
                 format!("“{c}{c}”中的“{c}”字重复，疑为多打一个字；如确属原文请忽略"),
             )
             .fix(
                 p.start + b,
-                p.start + end,
+                p.start + after,
                 c.to_string(),
                 Applicability::Review,
             );
-            i += 2;
-        } else {
-            i += 1;
         }
     }
 }
 
 fn is_numeral(c: char) -> bool {
-    "〇零一二三四五六七八九十百千万亿两".contains(c)
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '两'
+    )
 }
 
 /// Decides from the segmentation of `clause` whether the characters at byte

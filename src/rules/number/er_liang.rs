@@ -26,32 +26,31 @@ crate::declare_rule! {
 }
 
 /// 二 + a measure word that counts things.
-static COUNTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new([
-        "二个",
-        "二项",
-        "二件",
-        "二位",
-        "二名",
-        "二种",
-        "二份",
-        "二条",
-        "二方面",
-        "二家",
-        "二所",
-        "二座",
-        "二台",
-        "二辆",
-        "二支",
-        "二只",
-        "二张",
-        "二本",
-        "二篇",
-        "二场",
-        "二届",
-    ])
-    .unwrap()
-});
+const COUNT_WORDS: &[&str] = &[
+    "二个",
+    "二项",
+    "二件",
+    "二位",
+    "二名",
+    "二种",
+    "二份",
+    "二条",
+    "二方面",
+    "二家",
+    "二所",
+    "二座",
+    "二台",
+    "二辆",
+    "二支",
+    "二只",
+    "二张",
+    "二本",
+    "二篇",
+    "二场",
+    "二届",
+];
+
+static COUNTS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(COUNT_WORDS).unwrap());
 
 /// Fixed terms that start with one of the counts above.
 const FIXED: &[&str] = &[
@@ -96,9 +95,8 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
 
 /// See `registry::Triggers`.
 fn triggers(t: &mut crate::registry::Triggers) {
-    use crate::registry::any;
-    // 二 and the first character of a measure word of COUNTS.
-    t.when([any("二"), any("个项件位名种份条方家所座台辆支只张本篇场届")]);
+    // Every finding is a match of COUNTS.
+    t.literals(COUNT_WORDS.iter().copied());
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Warning,
         title: "年份简写",
         check: Paragraph(check),
+        triggers: triggers,
     };
 }
 
@@ -114,6 +115,14 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         )
         .fix(start, end, format!("{full}年"), Applicability::Review);
     }
+}
+
+/// See `registry::Triggers`.
+fn triggers(t: &mut crate::registry::Triggers) {
+    // `YEAR`: a digit right before 年.
+    t.literals([
+        "0年", "1年", "2年", "3年", "4年", "5年", "6年", "7年", "8年", "9年",
+    ]);
 }
 
 #[cfg(test)]

@@ -34,7 +34,24 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[〇零○0０一二三四五六七八九]{4}年").unwrap());
 
 /// The characters of `YEAR`'s four-character class.
-const YEAR_DIGITS: &str = "〇零○0０一二三四五六七八九";
+fn is_year_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '○'
+            | '0'
+            | '０'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+    )
+}
 
 /// Does `text` contain a match of `YEAR` (four of its characters, then 年)?
 /// Checked by hand first so that a text without one never builds the regex
@@ -45,7 +62,7 @@ fn may_match(text: &str) -> bool {
         if c == '年' && run >= 4 {
             return true;
         }
-        run = if YEAR_DIGITS.contains(c) { run + 1 } else { 0 };
+        run = if is_year_digit(c) { run + 1 } else { 0 };
     }
     false
 }

@@ -71,9 +71,44 @@ fn is_blank(c: char) -> bool {
     c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\t'
 }
 
+/// Might the character at byte `i` (a character boundary) open a bracket of
+/// `PAIRS`? Looks at its UTF-8 bytes only, so that the other characters are
+/// skipped without decoding them.
+fn may_open(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'(' | b'[' => true,
+        // 【 〔 〖 and （ ［.
+        b @ (0xe3 | 0xef) => bytes.get(i + 1..i + 3).is_some_and(|t| {
+            matches!(
+                (b, t[0], t[1]),
+                (0xe3, 0x80, 0x90 | 0x94 | 0x96) | (0xef, 0xbc, 0x88 | 0xbb)
+            )
+        }),
+        _ => false,
+    }
+}
+
+/// Length of the UTF-8 sequence that starts with byte `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0x80 => 1,
+        0x80..0xe0 => 2,
+        0xe0..0xf0 => 3,
+        _ => 4,
+    }
+}
+
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        next += utf8_len(bytes[i]);
+        if !may_open(bytes, i) {
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character");
         let Some(&(_, close)) = PAIRS.iter().find(|(o, _)| *o == c) else {
             continue;
         };
@@ -134,6 +169,15 @@ fn triggers(t: &mut crate::registry::Triggers) {
 mod tests {
     use crate::testing::{assert_fires, assert_quiet};
     const R: &str = "placeholder/bracket-slot";
+
+    #[test]
+    fn may_open_admits_every_opening_bracket() {
+        for (open, _) in super::PAIRS {
+            let s = format!("{open}x");
+            assert!(super::may_open(s.as_bytes(), 0), "{open}");
+            assert_eq!(super::utf8_len(s.as_bytes()[0]), open.len_utf8());
+        }
+    }
 
     #[test]
     fn fires_on_empty_and_prompt_brackets() {

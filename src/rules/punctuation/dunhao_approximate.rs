@@ -109,8 +109,10 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
 
 /// See `registry::Triggers`.
 fn triggers(t: &mut crate::registry::Triggers) {
-    // 三、四 : 、 next to a numeral.
-    t.when([crate::registry::pair("、一二两三四五六七八九")]);
+    // 三、四 : 、 before a numeral (the second of `neighbours`).
+    t.literals([
+        "、一", "、二", "、两", "、三", "、四", "、五", "、六", "、七", "、八", "、九",
+    ]);
 }
 
 #[cfg(test)]
