@@ -69,10 +69,14 @@ const early = appMeta.imports.filter((i) => i.kind === 'import-statement').map((
 if (extrasChunk) early.push(extrasChunk.path, ...site.metafile.outputs[extrasChunk.path].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path));
 const preload = [...new Set(early)].map((p) => `<link rel="modulepreload" href="${p.split('/').pop()}">`);
 if (/<\/script/i.test(bootJs)) throw new Error('boot.js contains </script');
+// The worker's code is embedded too (base64, as in the single file): boot.js
+// starts it from a blob: URL with no request to wait for (see checker.js).
+const workerBlock = `<script type="application/octet-stream" id="gw-worker">${Buffer.from(workerJs).toString('base64')}</script>`;
 const siteHtml = html
   .replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')/, (m) => `${m} ${sha(bootJs)}`)
-  .replace('<link rel="stylesheet" href="style.css">', () => [`<script>${bootJs}</script>`, '<link rel="stylesheet" href="style.css">', ...preload].join('\n'));
-if (!siteHtml.includes(sha(bootJs))) throw new Error('index.html: no script-src in its CSP for boot.js');
+  .replace("worker-src 'self'", "worker-src 'self' blob:")
+  .replace('<link rel="stylesheet" href="style.css">', () => [workerBlock, `<script>${bootJs}</script>`, '<link rel="stylesheet" href="style.css">', ...preload].join('\n'));
+if (!siteHtml.includes(sha(bootJs)) || !siteHtml.includes("worker-src 'self' blob:")) throw new Error('index.html: its CSP lacks script-src or worker-src');
 await writeFile(join(out, 'index.html'), siteHtml);
 await copyFile(join(www, 'style.css'), join(out, 'style.css'));
 const wasm = await readFile(join(root, 'pkg/gwlint_bg.wasm'));

@@ -15,12 +15,12 @@ import { checkedPart } from './limits.js';
 import { SAMPLE } from './sample.js';
 
 performance.mark('gwlint:boot');
-const checker = new Checker();
 const draft = currentDraft() ?? { ...newDraft(SAMPLE), pristine: true };
 const settings = loadSettings();
 const { text } = checkedPart(draft.text);
 const config = checkerConfig(settings, null, null);
-const first = { text, config, result: checker.analyze(text, config) };
+const checker = new Checker({ first: { text, config } });
+const first = { text, config, result: checker.firstResult };
 // Handled by the page once it is built; if it is in by then (`value`), the
 // editor is built with its underlines.
 first.result.then((value) => (first.value = value), () => {});

@@ -7,13 +7,19 @@
 // has loaded (the worker answers them in order once the wasm is in). Where
 // the wasm comes from:
 //   - site (http/https): the worker fetches dist/gwlint_bg.wasm and compiles
-//     it as it streams in (instantiateStreaming). Not the page: its main
-//     thread is busy building the editor meanwhile, and a streaming compile
-//     started there needs main-thread tasks to take in the bytes and to
-//     finish, so the module would wait for the editor;
-//   - single file (file://): the worker's code and the wasm are embedded in
-//     the page as base64 blocks (#gw-worker, #gw-wasm); the worker starts from
-//     a blob: URL and decodes the wasm itself.
+//     it as it streams in. Not the page: its main thread is busy building the
+//     editor meanwhile, and a streaming compile started there needs
+//     main-thread tasks to take in the bytes and to finish, so the module
+//     would wait for the editor;
+//   - single file (file://): the wasm is embedded in the page as a base64
+//     block (#gw-wasm), sent to the worker, which decodes it.
+// The worker's code is embedded in the page too (#gw-worker, base64; both
+// builds): it starts from a blob: URL, with no request to wait for, and with
+// its start-up parameters in front of its code (`self.gwlintStart`: the
+// wasm's URL and the first check), so it needs no message from the page to
+// begin. (Chromium hands a new worker the messages posted to it only once the
+// page's main thread, busy building the editor, has heard its script ran.)
+// Without the block (an older page) it starts from worker.js.
 // If no worker can be started (or it fails to load), the checker runs on the
 // main thread instead, and requests already sent are answered there: slower
 // on very long texts, but it still works. `mode` tells which ('worker' or
@@ -30,13 +36,14 @@ function source(id, file) {
   return base64 ? { base64 } : { url: new URL(file, document.baseURI).href };
 }
 
-function workerUrl() {
+/** The worker's script: the embedded code behind its start-up parameters (`inline`), or worker.js. */
+function workerScript(start) {
   const b64 = embedded('gw-worker');
   if (b64) {
-    const code = new TextDecoder().decode(decodeBase64(b64));
-    return URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+    const code = `self.gwlintStart = ${JSON.stringify(start)};\n${new TextDecoder().decode(decodeBase64(b64))}`;
+    return { url: URL.createObjectURL(new Blob([code], { type: 'text/javascript' })), inline: true };
   }
-  return new URL('worker.js', document.baseURI).href;
+  return { url: new URL('worker.js', document.baseURI).href, inline: false };
 }
 
 class WorkerChecker {
@@ -79,12 +86,16 @@ class WorkerChecker {
     worker.postMessage({ type: 'init', wasm, dict });
   }
 
-  /** `message`: what is posted (default: the payload); `payload` is kept to replay the request on the main thread. */
-  request(type, payload, message = payload) {
+  /**
+   * `message`: what is posted (default: the payload); `payload` is kept to
+   * replay the request on the main thread. `sent`: the worker has the request
+   * already (the first check, in `self.gwlintStart`).
+   */
+  request(type, payload, message = payload, sent = false) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, type, payload });
-      this.worker.postMessage({ id, ...message });
+      if (!sent) this.worker.postMessage({ id, ...message });
     });
   }
 
@@ -146,7 +157,8 @@ class MainThreadChecker {
 
 /**
  * The checker, usable at once: `analyze(text, config)` and `info()` (→
- * `{rules, supports}`) may be called before it has loaded. `ready` resolves
+ * `{rules, supports}`) may be called before it has loaded; `first` ({text,
+ * config}) is checked first, its result is `firstResult`. `ready` resolves
  * once it has (rejects if it cannot load at all); `mode` is 'worker' or
  * 'main'; `ondictionary` is called once word segmentation is loaded (check
  * again: earlier results lacked its rules; `hasDictionary` tells whether
@@ -154,18 +166,30 @@ class MainThreadChecker {
  * started worker dies.
  */
 export class Checker {
-  constructor() {
+  constructor({ first } = {}) {
     const wasm = source('gw-wasm', 'gwlint_bg.wasm');
     const dict = source('gw-dict', 'gwlint-dict.bin');
     let worker = null;
+    let sent = false;
     if (typeof Worker === 'function') {
       try {
-        worker = new WorkerChecker(new Worker(workerUrl()), wasm, dict, this);
+        // Request ids start at 1: the first check is 1.
+        const script = workerScript({ wasm: wasm.url ? { url: wasm.url } : null, first: first ? { id: 1, ...first } : null });
+        sent = script.inline;
+        worker = new WorkerChecker(new Worker(script.url), wasm, dict, this);
       } catch (e) {
         console.warn('gwlint: no worker, checking on the main thread:', e);
       }
     }
     this.impl = worker ?? new MainThreadChecker(wasm, dict, this);
+    if (first) {
+      // As analyze(): the worker holds the first text afterwards, so the next check can be an edit of it.
+      const held = (this.held = { key: JSON.stringify(first.config ?? null), length: first.text.length });
+      this.firstResult = worker ? worker.request('analyze', first, { type: 'analyze', ...first }, sent) : this.impl.analyze(first.text, first.config);
+      this.firstResult.catch(() => {
+        if (this.held === held) this.held = null;
+      });
+    }
     this.ready = this.impl.ready.catch(async (e) => {
       if (this.impl.mode !== 'worker') throw e;
       // The worker failed to load: check on the main thread, including what was already asked.

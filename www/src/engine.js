@@ -12,9 +12,11 @@
 //                                              results before it lacked the rules that need it
 //                                              (result.segmentationPending); check again.
 // `wasm` is `{url}` (fetched and compiled here, as it streams in) or `{base64}`
-// (the single file); `dict` is `{url}` or `{base64}`. The page sends
-// init and its first analyze at once, and asks for info after: the first
-// check never waits for the rule list or the config probe. The dictionary is
+// (the single file); `dict` is `{url}` or `{base64}`. The worker may have the
+// wasm's URL and the first analyze (id 1) before any message, in
+// `self.gwlintStart` (worker.js): then init brings only the dictionary's
+// source. The page asks for info after the first check: it never waits for
+// the rule list or the config probe. The dictionary is
 // loaded after the first result that needs it, so it never delays the first
 // underlines.
 import { initSync, analyze, rules, loadDictionary, Checker } from '../../pkg/gwlint.js';
@@ -51,6 +53,11 @@ export async function loadEngine(wasm, dict, step = () => {}) {
     step('compiled');
   } else module = await (wasm.compiled ?? compileWasm(wasm.url, step));
   initSync({ module });
+  if (dict) setDictionarySource(dict);
+}
+
+/** Where loadDictionaryOnce gets the dictionary: `{url}` or `{base64}`. */
+export function setDictionarySource(dict) {
   dictSource = dict ?? null;
 }
 

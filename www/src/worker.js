@@ -1,9 +1,7 @@
 // The checker's Web Worker: runs the wasm off the main thread so typing never
 // waits for a check. Messages are handled one after another, in order (the
 // page sends its first check right behind init); see engine.js.
-import { compileWasm, loadEngine, engineInfo, runAnalyze, runEdit, loadDictionaryOnce } from './engine.js';
-
-let loaded = null;
+import { compileWasm, loadEngine, setDictionarySource, engineInfo, runAnalyze, runEdit, loadDictionaryOnce } from './engine.js';
 
 // Start-up marks, sent to the page after the first result (absolute times:
 // the page turns them into its own performance marks, 'gwlint:worker-*').
@@ -11,32 +9,30 @@ const now = () => performance.timeOrigin + performance.now();
 const marks = { script: now() };
 const step = (name) => (marks[name] = now());
 
-// Served from a site, the wasm sits next to this script: fetch and compile it
-// at once. The page's init message (which names it) only arrives once the
-// page's main thread has heard that this script ran, and that thread is busy
-// building the editor. (A blob: worker, the single file, gets it with init.)
-const early = /^https?:$/.test(self.location.protocol) ? { url: new URL('gwlint_bg.wasm', self.location.href).href } : null;
-if (early) {
-  early.compiled = compileWasm(early.url, step);
-  early.compiled.catch(() => {}); // reported when init awaits it
-}
+// Start-up parameters the page put in front of this script (checker.js): the
+// wasm's URL and the first check, so the worker begins without waiting for a
+// message. Started from worker.js instead, the wasm sits next to this script.
+const start = self.gwlintStart ?? {};
+const url = start.wasm?.url ?? (/^https?:$/.test(self.location.protocol) ? new URL('gwlint_bg.wasm', self.location.href).href : null);
+let wasmGiven;
+const wasmSource = url ? Promise.resolve({ compiled: compileWasm(url, step) }) : new Promise((r) => (wasmGiven = r));
+let dictionaryGiven;
+const dictionarySource = new Promise((r) => (dictionaryGiven = r));
+
+const loaded = wasmSource
+  .then((wasm) => loadEngine(wasm, null, step))
+  .then(
+    () => {
+      marks.wasm = now();
+      self.postMessage({ type: 'ready' });
+    },
+    (err) => {
+      self.postMessage({ type: 'failed', message: String(err?.message ?? err) });
+      throw err;
+    },
+  );
 
 function handle(m) {
-  if (m.type === 'init') {
-    marks.init = now();
-    const wasm = early && m.wasm.url === early.url ? early : m.wasm;
-    loaded = loadEngine(wasm, m.dict, step).then(
-      () => {
-        marks.wasm = now();
-        self.postMessage({ type: 'ready' });
-      },
-      (err) => {
-        self.postMessage({ type: 'failed', message: String(err?.message ?? err) });
-        throw err;
-      },
-    );
-    return loaded;
-  }
   try {
     if (m.type === 'info') self.postMessage({ type: 'result', id: m.id, result: engineInfo() });
     else if (m.type === 'analyze' || m.type === 'edit') {
@@ -47,7 +43,8 @@ function handle(m) {
         self.postMessage({ type: 'marks', marks });
       }
       if (result.segmentationPending) {
-        loadDictionaryOnce().then(() => self.postMessage({ type: 'dictionary' }), () => {});
+        // The dictionary's source comes with init (the first check may be done before).
+        dictionarySource.then(loadDictionaryOnce).then(() => self.postMessage({ type: 'dictionary' }), () => {});
       }
     }
   } catch (err) {
@@ -55,10 +52,17 @@ function handle(m) {
   }
 }
 
-// Requests that arrive while the wasm loads wait for it.
+// Requests wait for the wasm and are answered in order; the first check from
+// the start-up parameters comes before any message.
 let queue = Promise.resolve();
+const enqueue = (m) => (queue = queue.then(() => loaded).then(() => handle(m), () => {}));
+if (start.first) enqueue({ type: 'analyze', ...start.first });
 self.onmessage = (e) => {
   const m = e.data;
-  if (!loaded || m.type === 'init') handle(m);
-  else queue = queue.then(() => loaded).then(() => handle(m), () => {});
+  if (m.type === 'init') {
+    marks.init = now();
+    setDictionarySource(m.dict);
+    dictionaryGiven();
+    wasmGiven?.(m.wasm);
+  } else enqueue(m);
 };
