@@ -355,7 +355,7 @@ function wireToolbar() {
  * settings it read, and the first check it sent (`first`: {text, config,
  * result}), whose result is shown like any other.
  */
-function startPage({ checker, draft, settings, first }) {
+async function startPage({ checker, draft, settings, first }) {
   app.draft = draft;
   app.settings = settings;
   app.panel = new Panel({
@@ -363,6 +363,10 @@ function startPage({ checker, draft, settings, first }) {
     fixAll: () => applySafeFixes(() => true),
     fixCategory: (cat) => applySafeFixes((f) => f.category === cat),
   });
+  // The worker's first result often comes in while this script is evaluated:
+  // one turn of the event loop lets its message (queued behind this task) be
+  // handled before the editor is built.
+  if (!first.value) await new Promise((resolve) => setTimeout(resolve, 0));
   // The worker was faster than the page: the editor is built with the first
   // underlines (one layout instead of two); onResult does the rest.
   let entries = [];
