@@ -97,13 +97,19 @@ test('the single file from file://: the worker compiles the embedded wasm, same 
 async function startUpHolding(url, file, ready) {
   const context = await browser.newContext();
   let page;
+  const requests = [];
+  let requestedWhileHeld = null;
   await context.route(`**/${file}`, async (route) => {
     for (let i = 0; i < 600 && !(await page.evaluate(ready).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 50));
+    // Half a second more with the page still unbuilt: what did it ask for meanwhile?
+    await new Promise((r) => setTimeout(r, 500));
+    requestedWhileHeld = [...requests];
     await route.continue();
   });
   page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
   await page.waitForFunction(() => window.gwlint?.scheduler?.fresh === true && !window.gwlint.segmentationPending && !window.gwlint.startupPending, null, { timeout: 30000 });
   const r = {
@@ -112,6 +118,8 @@ async function startUpHolding(url, file, ready) {
     listed: await page.locator('#findings li.finding').count(),
     status: await page.textContent('#status'),
     builtWithFirst: await page.evaluate(() => window.gwlint.builtWith !== undefined),
+    requestedWhileHeld,
+    requests,
     errors,
   };
   await context.close();
@@ -125,6 +133,11 @@ test('whichever comes first, the first result or the editor, the page shows the 
     const early = await startUpHolding(server.url, 'app.js', () => window.gwlintBoot?.first.value !== undefined);
     assertSample(early);
     assert.equal(early.builtWithFirst, true);
+    // The dictionary waits for the first underlines: not asked for while the
+    // page was unbuilt (though the first result wanted it), asked for after.
+    const isDict = (u) => u.endsWith('/gwlint-dict.bin');
+    assert.equal(early.requestedWhileHeld.filter(isDict).length, 0, early.requestedWhileHeld.join('\n'));
+    assert.equal(early.requests.filter(isDict).length, 1, early.requests.join('\n'));
     // The editor first (the wasm held back): the result is drawn into it when it comes.
     const late = await startUpHolding(server.url, 'gwlint_bg.wasm', () => window.gwlint?.view !== undefined);
     assertSample(late);

@@ -19,7 +19,8 @@ const draft = currentDraft() ?? { ...newDraft(SAMPLE), pristine: true };
 const settings = loadSettings();
 const { text } = checkedPart(draft.text);
 const config = checkerConfig(settings, null, null);
-const checker = new Checker({ first: { text, config } });
+// The dictionary waits until the page has drawn the first underlines (main.js).
+const checker = new Checker({ first: { text, config }, deferDictionary: true });
 const first = { text, config, result: checker.firstResult };
 // Handled by the page once it is built; if it is in by then (`value`), the
 // editor is built with its underlines.

@@ -47,7 +47,7 @@ function workerScript(start) {
 }
 
 class WorkerChecker {
-  constructor(worker, wasm, dict, hooks) {
+  constructor(worker, wasm, dict, hooks, deferDictionary) {
     this.mode = 'worker';
     this.worker = worker;
     this.hooks = hooks;
@@ -83,7 +83,7 @@ class WorkerChecker {
       };
     });
     // Requests go after init, in order (the worker takes them once its script has run).
-    worker.postMessage({ type: 'init', wasm, dict });
+    worker.postMessage({ type: 'init', wasm, dict, deferDictionary });
   }
 
   /**
@@ -108,6 +108,10 @@ class WorkerChecker {
     return this.request('info', {}, { type: 'info' });
   }
 
+  allowDictionary() {
+    this.worker.postMessage({ type: 'allow-dictionary' });
+  }
+
   failAll(err) {
     for (const w of this.waiting.values()) w.reject(err);
     this.waiting.clear();
@@ -128,9 +132,10 @@ class WorkerChecker {
 }
 
 class MainThreadChecker {
-  constructor(wasm, dict, hooks) {
+  constructor(wasm, dict, hooks, deferDictionary) {
     this.mode = 'main';
     this.hooks = hooks;
+    this.dictionary = { allowed: !deferDictionary, wanted: false, started: false };
     this.ready = (async () => {
       this.engine = await import('./engine.js');
       await this.engine.loadEngine(wasm, dict);
@@ -141,10 +146,23 @@ class MainThreadChecker {
     await this.ready;
     const result = edit ? this.engine.runEdit(edit, config) : this.engine.runAnalyze(text, config);
     if (result.segmentationPending) {
-      // After this result is shown: building the dictionary takes a moment.
-      setTimeout(() => this.engine.loadDictionaryOnce().then(() => this.hooks.dictionaryLoaded(), () => {}));
+      this.dictionary.wanted = true;
+      this.maybeLoadDictionary();
     }
     return result;
+  }
+
+  allowDictionary() {
+    this.dictionary.allowed = true;
+    this.maybeLoadDictionary();
+  }
+
+  maybeLoadDictionary() {
+    const d = this.dictionary;
+    if (!d.allowed || !d.wanted || d.started) return;
+    d.started = true;
+    // After this result is shown: building the dictionary takes a moment.
+    setTimeout(() => this.ready.then(() => this.engine.loadDictionaryOnce()).then(() => this.hooks.dictionaryLoaded(), () => {}));
   }
 
   async info() {
@@ -158,7 +176,8 @@ class MainThreadChecker {
 /**
  * The checker, usable at once: `analyze(text, config)` and `info()` (→
  * `{rules, supports}`) may be called before it has loaded; `first` ({text,
- * config}) is checked first, its result is `firstResult`. `ready` resolves
+ * config}) is checked first, its result is `firstResult`; for
+ * `deferDictionary` see allowDictionary(). `ready` resolves
  * once it has (rejects if it cannot load at all); `mode` is 'worker' or
  * 'main'; `ondictionary` is called once word segmentation is loaded (check
  * again: earlier results lacked its rules; `hasDictionary` tells whether
@@ -166,7 +185,8 @@ class MainThreadChecker {
  * started worker dies.
  */
 export class Checker {
-  constructor({ first } = {}) {
+  constructor({ first, deferDictionary = false } = {}) {
+    this.deferDictionary = deferDictionary;
     const wasm = source('gw-wasm', 'gwlint_bg.wasm');
     const dict = source('gw-dict', 'gwlint-dict.bin');
     let worker = null;
@@ -174,14 +194,14 @@ export class Checker {
     if (typeof Worker === 'function') {
       try {
         // Request ids start at 1: the first check is 1.
-        const script = workerScript({ wasm: wasm.url ? { url: wasm.url } : null, first: first ? { id: 1, ...first } : null });
+        const script = workerScript({ wasm: wasm.url ? { url: wasm.url } : null, first: first ? { id: 1, ...first } : null, deferDictionary });
         sent = script.inline;
-        worker = new WorkerChecker(new Worker(script.url), wasm, dict, this);
+        worker = new WorkerChecker(new Worker(script.url), wasm, dict, this, deferDictionary);
       } catch (e) {
         console.warn('gwlint: no worker, checking on the main thread:', e);
       }
     }
-    this.impl = worker ?? new MainThreadChecker(wasm, dict, this);
+    this.impl = worker ?? new MainThreadChecker(wasm, dict, this, deferDictionary);
     if (first) {
       // As analyze(): the worker holds the first text afterwards, so the next check can be an edit of it.
       const held = (this.held = { key: JSON.stringify(first.config ?? null), length: first.text.length });
@@ -195,10 +215,20 @@ export class Checker {
       // The worker failed to load: check on the main thread, including what was already asked.
       console.warn('gwlint: no worker, checking on the main thread:', e);
       const left = this.impl.takeOver();
-      this.impl = new MainThreadChecker(wasm, dict, this);
+      this.impl = new MainThreadChecker(wasm, dict, this, this.deferDictionary);
       for (const w of left) this.impl[w.type](w.payload.text, w.payload.config).then(w.resolve, w.reject);
       await this.impl.ready;
     });
+  }
+
+  /**
+   * With `deferDictionary`, word segmentation's dictionary (0.2-0.4 s to
+   * build) is loaded only after this call: the page makes it once its first
+   * underlines are drawn.
+   */
+  allowDictionary() {
+    this.deferDictionary = false;
+    this.impl.allowDictionary();
   }
 
   /** Word segmentation is in: results before it lacked some rules. */

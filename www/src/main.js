@@ -138,6 +138,7 @@ function onResult(result, req) {
     app.startupPending = true;
     requestAnimationFrame(() => setTimeout(async () => {
       if (token === app.panelToken) app.panel.render(panel);
+      app.checker.allowDictionary();
       await loadEditorExtras(app.view).catch(() => {});
       app.startupPending = false;
     }));

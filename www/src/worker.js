@@ -18,6 +18,15 @@ let wasmGiven;
 const wasmSource = url ? Promise.resolve({ compiled: compileWasm(url, step) }) : new Promise((r) => (wasmGiven = r));
 let dictionaryGiven;
 const dictionarySource = new Promise((r) => (dictionaryGiven = r));
+// The dictionary is loaded (0.2-0.4 s of this thread) once a result needed it
+// and the page allows it: at start-up the page allows it only once its first
+// underlines are drawn, so loading it never competes with building the page.
+const dictionary = { allowed: start.deferDictionary !== true, wanted: false, started: false };
+function maybeLoadDictionary() {
+  if (!dictionary.allowed || !dictionary.wanted || dictionary.started) return;
+  dictionary.started = true;
+  dictionarySource.then(loadDictionaryOnce).then(() => self.postMessage({ type: 'dictionary' }), () => {});
+}
 
 const loaded = wasmSource
   .then((wasm) => loadEngine(wasm, null, step))
@@ -43,8 +52,9 @@ function handle(m) {
         self.postMessage({ type: 'marks', marks });
       }
       if (result.segmentationPending) {
-        // The dictionary's source comes with init (the first check may be done before).
-        dictionarySource.then(loadDictionaryOnce).then(() => self.postMessage({ type: 'dictionary' }), () => {});
+        // Its source comes with init (the first check may be done before).
+        dictionary.wanted = true;
+        maybeLoadDictionary();
       }
     }
   } catch (err) {
@@ -61,8 +71,12 @@ self.onmessage = (e) => {
   const m = e.data;
   if (m.type === 'init') {
     marks.init = now();
+    if (m.deferDictionary && !dictionary.allowedByPage) dictionary.allowed = false;
     setDictionarySource(m.dict);
     dictionaryGiven();
     wasmGiven?.(m.wasm);
+  } else if (m.type === 'allow-dictionary') {
+    dictionary.allowed = dictionary.allowedByPage = true;
+    maybeLoadDictionary();
   } else enqueue(m);
 };
