@@ -82,7 +82,8 @@ fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
     }
     // Meeting and organ names: the Han run before the suffix (12 characters at most).
     for suffix in SUFFIXES {
-        for (i, _) in text.match_indices(suffix) {
+        // memmem: non-overlapping, like match_indices, and faster.
+        for i in memchr::memmem::find_iter(text.as_bytes(), suffix.as_bytes()) {
             let end = i + suffix.len();
             let run_start = text[..i]
                 .char_indices()
