@@ -177,7 +177,10 @@ fn run_paragraph(
     p: &Paragraph,
     base: usize,
 ) -> ParaResult {
-    let mut r = ParaResult::default();
+    let mut r = ParaResult {
+        facts: Vec::with_capacity(plan.facts.len()),
+        ..ParaResult::default()
+    };
     segment::take_missed();
     let present = registry::scan_paragraph(doc.para_text(p));
     for (&(rule, sev), need) in plan.paragraph.iter().zip(&plan.needs) {

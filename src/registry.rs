@@ -209,6 +209,14 @@ impl Need {
 /// First two characters → (literal, condition bit).
 type Bigrams = rustc_hash::FxHashMap<(char, char), Vec<(Box<str>, u128)>>;
 
+/// The literals that start with two given characters (`a`, `b` as code
+/// points), with their condition bits.
+struct Bucket {
+    a: u32,
+    b: u32,
+    literals: Vec<(Box<str>, u128)>,
+}
+
 /// One table built from every rule's [`Triggers`]: a single pass over a
 /// paragraph's characters tells which conditions hold, and so which rules can
 /// find anything there at all.
@@ -221,8 +229,8 @@ type Bigrams = rustc_hash::FxHashMap<(char, char), Vec<(Box<str>, u128)>>;
 /// one) and looked up only when a character repeats the one before it.
 pub struct Prefilter {
     /// `c >> 8` → block (0: no condition mentions a character of this
-    /// block), for the Basic Multilingual Plane.
-    index: Box<[u16; 256]>,
+    /// block); every block above U+FFFF is [`ASTRAL_BLOCK`].
+    index: Box<[u16; 0x1100]>,
     /// Block → character class per low byte.
     blocks: Vec<[u8; 256]>,
     /// Class → condition bits of `Any` and `Pair` conditions and of
@@ -236,10 +244,12 @@ pub struct Prefilter {
     doubled: Vec<(Vec<(char, char)>, u128)>,
     /// Bit of `Repeated` (0 if no rule asks).
     repeated_bit: u128,
-    /// First two characters of `Literals` → the literals and their condition
-    /// bits, and a Bloom filter of those pairs (one bit per hash) so that most
-    /// pairs of the text cost no lookup.
-    bigrams: Bigrams,
+    /// The literals of `Literals` conditions by their first two characters,
+    /// sorted by the hash of those (`bigram_hash`); the buckets of hash `h`
+    /// are `buckets[starts[h]..starts[h + 1]]`. A Bloom filter of the hashes
+    /// (one bit per hash) so that most pairs of the text cost one probe.
+    buckets: Vec<Bucket>,
+    starts: Vec<u32>,
     bloom: Box<[u64; BLOOM_BITS / 64]>,
     /// Every condition, with its bit (for [`Prefilter::scan_reference`]).
     conds: Vec<(Cond, u128)>,
@@ -248,6 +258,8 @@ pub struct Prefilter {
 
 /// The class of characters above U+FFFF.
 const ASTRAL: u8 = 255;
+/// The block of characters above U+FFFF (all of class [`ASTRAL`]).
+const ASTRAL_BLOCK: u16 = 1;
 
 impl Prefilter {
     fn build() -> Prefilter {
@@ -321,15 +333,29 @@ impl Prefilter {
             }
         }
         let mut bloom = Box::new([0u64; BLOOM_BITS / 64]);
-        for &(a, b) in bigrams.keys() {
-            let h = bigram_hash(a as u32, b as u32);
+        let mut buckets: Vec<(usize, Bucket)> = bigrams
+            .into_iter()
+            .map(|((a, b), literals)| {
+                let (a, b) = (a as u32, b as u32);
+                (bigram_hash(a, b), Bucket { a, b, literals })
+            })
+            .collect();
+        buckets.sort_by_key(|(h, bucket)| (*h, bucket.a, bucket.b));
+        let mut starts = vec![0u32; BLOOM_BITS + 1];
+        for &(h, _) in &buckets {
             bloom[h / 64] |= 1 << (h % 64);
+            starts[h + 1] += 1;
         }
+        for h in 0..BLOOM_BITS {
+            starts[h + 1] += starts[h];
+        }
+        let buckets: Vec<Bucket> = buckets.into_iter().map(|(_, bucket)| bucket).collect();
         let mut classes = Box::new([0u128; 256]);
         let mut n_classes = 1;
         classes[ASTRAL as usize] = astral;
-        let mut index = Box::new([0u16; 256]);
-        let mut blocks = vec![[0u8; 256]];
+        let mut index = Box::new([ASTRAL_BLOCK; 0x1100]);
+        index[..256].fill(0);
+        let mut blocks = vec![[0u8; 256], [ASTRAL; 256]];
         let mut class_of = rustc_hash::FxHashMap::default();
         class_of.insert(0u128, 0u8);
         for (hi, chunk) in per_char.chunks(256).enumerate() {
@@ -358,7 +384,8 @@ impl Prefilter {
             pair_bits,
             doubled,
             repeated_bit,
-            bigrams,
+            buckets,
+            starts,
             bloom,
             conds: bits
                 .into_iter()
@@ -379,37 +406,29 @@ impl Prefilter {
         // Class of the previous character (for `Pair` conditions).
         let mut prev_class = 0u8;
         // The last four characters (the latest first), as code points; a
-        // value no character has before the start. `ring` keeps the last
-        // eight, at `n % 8` for the `n`th character.
+        // value no character has before the start.
         const NONE: u32 = u32::MAX;
         let [mut h0, mut h1, mut h2, mut h3] = [NONE; 4];
-        let mut ring = [NONE; 8];
         let mut chars = text.chars();
-        let mut n = 0usize;
         while let Some(ch) = chars.next() {
             let c = ch as u32;
-            let class = if c > 0xffff {
-                ASTRAL
-            } else {
-                self.blocks[self.index[(c >> 8) as usize] as usize][(c & 0xff) as usize]
-            };
+            let class = self.blocks[self.index[(c >> 8) as usize] as usize][(c & 0xff) as usize];
             if class != 0 {
                 self.classes_at(class, prev_class, &mut present);
             }
             prev_class = class;
             if c == h0 || c == h1 || c == h2 || c == h3 {
-                self.repeats_at(c, &ring, n, &mut present);
+                let end = text.len() - chars.as_str().len();
+                self.repeats_at(&text[..end], &mut present);
             }
             let hash = bigram_hash(h0, c);
             if self.bloom[hash / 64] & (1 << (hash % 64)) != 0 {
                 // Byte offset of the previous character.
                 let at = text.len() - chars.as_str().len() - ch.len_utf8();
                 let prev = char::from_u32(h0).map_or(0, char::len_utf8);
-                self.literals_at(text, at - prev, h0, c, &mut present);
+                self.literals_at(text, at - prev, hash, h0, c, &mut present);
             }
             [h3, h2, h1, h0] = [h2, h1, h0, c];
-            ring[n % 8] = c;
-            n += 1;
         }
         Present(present)
     }
@@ -426,17 +445,22 @@ impl Prefilter {
     }
 
     /// Sets the bits of `Doubled` and `Repeated` conditions that hold at the
-    /// `n`th character `c` (`ring`: the characters before it, see `scan`).
+    /// last character of `head` (the text up to and including it).
     #[cold]
-    fn repeats_at(&self, c: u32, ring: &[u32; 8], n: usize, present: &mut u128) {
-        // h[k]: the character k + 1 places before.
-        let h = |k: usize| ring[(n + 7 - k) % 8];
-        if c == h(0) {
+    fn repeats_at(&self, head: &str, present: &mut u128) {
+        // h[0]: that character, h[k]: the one k places before.
+        const NONE: u32 = u32::MAX;
+        let mut h = [NONE; 8];
+        for (slot, c) in h.iter_mut().zip(head.chars().rev()) {
+            *slot = c as u32;
+        }
+        let c = h[0];
+        if c == h[1] {
             *present |= self.doubled_bits(c);
         }
-        if (c == h(1) && h(0) == h(2))
-            || (c == h(2) && h(0) == h(3) && h(1) == h(4))
-            || (c == h(3) && h(0) == h(4) && h(1) == h(5) && h(2) == h(6))
+        if (c == h[2] && h[1] == h[3])
+            || (c == h[3] && h[1] == h[4] && h[2] == h[5])
+            || (c == h[4] && h[1] == h[5] && h[2] == h[6] && h[3] == h[7])
         {
             *present |= self.repeated_bit;
         }
@@ -458,15 +482,17 @@ impl Prefilter {
         out
     }
 
-    /// Sets the bits of the literals that start at `at` with `a`, `b`.
+    /// Sets the bits of the literals that start at `at` with `a`, `b`
+    /// (code points of hash `hash`).
     #[cold]
-    fn literals_at(&self, text: &str, at: usize, a: u32, b: u32, present: &mut u128) {
-        let (Some(a), Some(b)) = (char::from_u32(a), char::from_u32(b)) else {
-            return;
-        };
-        if let Some(list) = self.bigrams.get(&(a, b)) {
+    fn literals_at(&self, text: &str, at: usize, hash: usize, a: u32, b: u32, present: &mut u128) {
+        let range = self.starts[hash] as usize..self.starts[hash + 1] as usize;
+        for bucket in &self.buckets[range] {
+            if (bucket.a, bucket.b) != (a, b) {
+                continue;
+            }
             let rest = &text[at..];
-            for (literal, bit) in list {
+            for (literal, bit) in &bucket.literals {
                 if *present & bit == 0 && rest.starts_with(&**literal) {
                     *present |= bit;
                 }
