@@ -71,6 +71,8 @@ self.onmessage = (e) => {
   const m = e.data;
   if (m.type === 'init') {
     marks.init = now();
+    // A fast first check may be done before init comes: its mark goes after the others.
+    if (marks.checked) self.postMessage({ type: 'marks', marks: { init: marks.init } });
     if (m.deferDictionary && !dictionary.allowedByPage) dictionary.allowed = false;
     setDictionarySource(m.dict);
     dictionaryGiven();
