@@ -1,6 +1,6 @@
 //! Native timings for `make bench` (bench/run.mjs runs this and reads its
 //! JSON): dictionary load, full check per text size, one keystroke through the
-//! incremental checker. Usage: `cargo bench --bench native -- RUNS FILE...`.
+//! incremental checker. Usage: `cargo run --release --example native -- RUNS FILE...`.
 
 use gwlint::{check, Checker, Config};
 use std::time::Instant;
@@ -22,13 +22,10 @@ fn time<T>(f: impl FnOnce() -> T) -> (T, f64) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
-    // `cargo test --all-targets` runs this with no arguments: nothing to measure.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Without arguments (e.g. built by `cargo test --all-targets`): nothing to measure.
     let Some((runs, files)) = args.split_first() else {
-        eprintln!("usage: cargo bench --bench native -- RUNS FILE...");
+        eprintln!("usage: cargo run --release --example native -- RUNS FILE...");
         return;
     };
     let runs: usize = runs.parse().expect("RUNS");

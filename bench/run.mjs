@@ -80,7 +80,7 @@ if (KEYSTROKE_ONLY) {
   process.exit(0);
 }
 log('native');
-const nativeOut = run('cargo', ['bench', '--bench', 'native', '--', String(RUNS), ...SIZES.map(([n]) => join(TEXT_DIR, `${n}.txt`))]);
+const nativeOut = run('cargo', ['run', '--quiet', '--release', '--example', 'native', '--', String(RUNS), ...SIZES.map(([n]) => join(TEXT_DIR, `${n}.txt`))]);
 const native = JSON.parse(nativeOut.trim().split('\n').pop());
 const cliMs = [];
 for (let i = 0; i < RUNS + 1; i++) {
