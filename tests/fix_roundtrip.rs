@@ -69,11 +69,7 @@ fn fixes_remove_the_findings_they_fix() {
     let Some(shared) = common::shared_dir() else {
         return;
     };
-    let mut files: Vec<_> = std::fs::read_dir(shared.join("corpus/clean"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = common::clean_files(&shared);
     assert_eq!(files.len(), 86);
     let cfg = Config::default();
     for f in &files {

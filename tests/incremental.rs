@@ -12,11 +12,7 @@ fn incremental_checker_agrees_with_full_check_on_the_corpus() {
     let Some(shared) = common::shared_dir() else {
         return;
     };
-    let mut files: Vec<_> = std::fs::read_dir(shared.join("corpus/clean"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = common::clean_files(&shared);
     let config = Config::default();
     let mut checker = Checker::new(config.clone());
     for f in &files {
@@ -135,11 +131,7 @@ fn incremental_checker_agrees_with_full_check_through_a_sequence_of_edits() {
     let Some(shared) = common::shared_dir() else {
         return;
     };
-    let mut files: Vec<_> = std::fs::read_dir(shared.join("corpus/clean"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = common::clean_files(&shared);
     let config = Config::default();
     let mut fired = std::collections::BTreeSet::new();
     // Every seventh document keeps the test short in debug builds.
@@ -237,11 +229,7 @@ fn edits_through_the_checker_agree_with_a_fresh_analysis() {
     let Some(shared) = common::shared_dir() else {
         return;
     };
-    let mut files: Vec<_> = std::fs::read_dir(shared.join("corpus/clean"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = common::clean_files(&shared);
     let config = Config::default();
     let (mut kept_outline, mut kept_slots) = (0, 0);
     for f in files.iter().skip(3).step_by(7) {

@@ -245,11 +245,7 @@ fn safe_fixes_undo_injected_errors_on_the_clean_corpus() {
         return;
     };
     let config = config();
-    let mut files: Vec<_> = std::fs::read_dir(shared.join("corpus/clean"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = common::clean_files(&shared);
     assert_eq!(files.len(), 86);
     let mut injected = vec![0usize; KINDS.len()];
     let mut genuine = 0;

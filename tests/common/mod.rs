@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// `../shared` beside the repository. When it is missing the test fails under
 /// CI=true and is skipped (with a notice) otherwise.
@@ -15,4 +15,14 @@ pub fn shared_dir() -> Option<PathBuf> {
     }
     eprintln!("NOTICE: ../shared is missing; skipping a test that reads it");
     None
+}
+
+/// The published documents (`corpus/clean` under `shared`), in file-name order.
+pub fn clean_files(shared: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(shared.join("corpus/clean"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
 }

@@ -1,6 +1,7 @@
 use crate::diagnostic::Applicability;
 use crate::model::{Document, Paragraph};
 use crate::rules::is_han;
+use crate::rules::punctuation::is_zh_numeral;
 use crate::sink::Sink;
 
 crate::declare_rule! {
@@ -57,7 +58,7 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         // or more (三百六十行行行).
         if in_quote
             || !is_han(c)
-            || is_numeral(c)
+            || is_zh_numeral(c)
             || earlier == Some(c)
             || text[after..].starts_with(c)
         {
@@ -99,28 +100,6 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     }
 }
 
-fn is_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '〇' | '零'
-            | '一'
-            | '二'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-            | '两'
-    )
-}
-
 /// Decides from the segmentation of `clause` whether the characters at byte
 /// offsets `first` and `second` (the same character twice) are a slip.
 fn is_accidental(doc: &Document, clause: &str, first: usize, second: usize, glued: bool) -> bool {
@@ -150,7 +129,7 @@ fn is_accidental(doc: &Document, clause: &str, first: usize, second: usize, glue
 fn triggers(t: &mut crate::registry::Triggers) {
     use crate::registry::{bmp_ranges, Cond};
     // A Han character, not a numeral, twice in a row.
-    let mut han = bmp_ranges(|c| is_han(c) && !is_numeral(c));
+    let mut han = bmp_ranges(|c| is_han(c) && !is_zh_numeral(c));
     han.extend([('\u{20000}', '\u{2ebef}'), ('\u{30000}', '\u{3134f}')]);
     t.when([Cond::Doubled(han)]);
 }
