@@ -61,11 +61,40 @@ const site = await build({
 });
 const html = await readFile(join(www, 'index.html'), 'utf8');
 const marker = (name) => new RegExp(`<!-- ${name} -->[\\s\\S]*?<!-- /${name} -->`);
-// Chunks app.js imports statically are fetched at once, not after app.js.
 const appMeta = Object.entries(site.metafile.outputs).find(([, o]) => o.entryPoint?.endsWith('src/main.js'))[1];
+// The chunks app.js imports statically (code it shares with the lazy chunks)
+// are merged into app.js, so the page needs one request, not four, before the
+// first underline (HTTP/1.1's 6 connections per host otherwise hold back the
+// worker's wasm download). esbuild has no manualChunks, so a second pass
+// bundles app.js with them and re-exports their exports under prefixed
+// names; each merged chunk's file becomes a one-line shim re-exporting those
+// names from app.js, for the lazy chunks that import it (same module instance:
+// one CodeMirror).
+const merged = appMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path.split('/').pop());
+if (merged.length > 10) throw new Error('app.js: more than 10 static chunks to merge');
+if (merged.length) {
+  const exportsOf = (f) => site.metafile.outputs[Object.keys(site.metafile.outputs).find((p) => p.endsWith('/' + f))].exports;
+  const entry = ["import './app.js';", ...merged.map((f, n) => `export { ${exportsOf(f).map((e) => `${e} as $${n}${e}`).join(', ')} } from './${f}';`)].join('\n');
+  const pass2 = await build({
+    ...common,
+    stdin: { contents: entry, resolveDir: out, sourcefile: 'app-merged.js' },
+    format: 'esm',
+    sourcemap: true,
+    write: false,
+    outfile: join(out, 'app.js'),
+    plugins: [{ name: 'lazy-chunks-external', setup(b) {
+      b.onResolve({ filter: /^\.\/chunk-[\w-]+\.js$/ }, (a) => (merged.includes(a.path.slice(2)) ? undefined : { path: a.path, external: true }));
+    } }],
+  });
+  for (const f of pass2.outputFiles) await writeFile(f.path, f.text);
+  for (const [n, f] of merged.entries()) {
+    await writeFile(join(out, f), `export{${exportsOf(f).map((e) => `$${n}${e} as ${e}`).join(',')}}from"./app.js";\n`);
+    await rm(join(out, f + '.map'), { force: true });
+  }
+}
 // So is the editor's rest (editor-extras.js), loaded right after the first underlines.
 const extrasChunk = appMeta.imports.find((i) => i.kind === 'dynamic-import' && site.metafile.outputs[i.path]?.entryPoint?.endsWith('src/editor-extras.js'));
-const early = appMeta.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path);
+const early = [];
 if (extrasChunk) early.push(extrasChunk.path, ...site.metafile.outputs[extrasChunk.path].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path));
 const preload = [...new Set(early)].map((p) => `<link rel="modulepreload" href="${p.split('/').pop()}">`);
 if (/<\/script/i.test(bootJs)) throw new Error('boot.js contains </script');
