@@ -1,22 +1,45 @@
-// The wasm measurements, shared by Node (bench/run.mjs) and Chromium
-// (bench/page.html): gwlint's full check, one keystroke through its
-// incremental Checker (the change in, as the page's worker gets it), and AutoCorrect's lintFor on the same text, in the
-// same process, with warm-up runs first. Times are milliseconds.
+// The wasm measurements, shared by Node (bench/run.mjs, bench/node.mjs) and
+// Chromium (bench/page.html): gwlint's full check, one keystroke through its
+// incremental Checker (the change in, as the page's worker gets it), and
+// AutoCorrect's lintFor on the same text, in the same process, with warm-up
+// runs first. Times are milliseconds.
+//
+// Full check, both sides treated alike: the same warm-up and number of
+// counted runs; the two interleaved (each round runs both, the order
+// alternating), so a load spike from other processes hits both; before every
+// sample a full garbage collection when the runtime offers one (`gc`: Node
+// via v8.setFlagsFromString, Chromium with --js-flags=--expose-gc), so no
+// sample pays for collecting an earlier sample's (or the other side's)
+// garbage. A sample is the one call: the text passed in, the check, the
+// result built as JS objects (and any collection that happens inside it).
 
 export function stats(ms) {
   const s = [...ms].sort((a, b) => a - b);
   return { min: s[0], median: s[Math.floor(s.length / 2)], runs: s.length };
 }
 
-function timeRuns(fn, runs, warmup) {
-  for (let i = 0; i < warmup; i++) fn();
-  const ms = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    ms.push(performance.now() - t);
+/**
+ * Times each of `fns` ({name: fn}) `runs` times after `warmup` calls each,
+ * interleaved: every round calls each once, in alternating order. `gc` (or
+ * null) runs before every sample. Returns {name: stats}.
+ */
+export function timeInterleaved(fns, { runs, warmup, gc = null }) {
+  const names = Object.keys(fns);
+  for (let i = 0; i < warmup; i++) for (const n of names) fns[n]();
+  const ms = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < runs; r++) {
+    for (const n of r % 2 ? [...names].reverse() : names) {
+      gc?.();
+      const t = performance.now();
+      fns[n]();
+      ms[n].push(performance.now() - t);
+    }
   }
-  return stats(ms);
+  return Object.fromEntries(names.map((n) => [n, stats(ms[n])]));
+}
+
+function timeRuns(fn, runs, warmup, gc) {
+  return timeInterleaved({ fn }, { runs, warmup, gc }).fn;
 }
 
 /** Where a character is typed: the end of the paragraph nearest the middle (UTF-16). */
@@ -34,16 +57,20 @@ export function typedInMiddle(text) {
 /**
  * gw: the gwlint module, initialised; ac: AutoCorrect's module, initialised.
  * texts: [{name, text}]. Returns one row per text. keystrokeOnly: only the
- * keystroke figure (ac may be missing).
+ * keystroke figure (ac may be missing). gc: a function that collects garbage
+ * (run before every sample), or null.
  */
-export function measureTexts({ gw, ac, texts, runs = 7, warmup = 3, keystrokeOnly = false }) {
+export function measureTexts({ gw, ac, texts, runs = 21, warmup = 5, keystrokeOnly = false, gc = null }) {
   const rows = [];
   for (const { name, text } of texts) {
     const row = { name, chars: [...text].length };
     if (!keystrokeOnly) {
       row.findings = gw.analyze(text, undefined).findings.length;
-      row.gwlint = timeRuns(() => gw.analyze(text, undefined), runs, warmup);
-      row.autocorrect = timeRuns(() => ac.lintFor(text, 'text'), Math.min(runs, 5), 1);
+      const full = timeInterleaved(
+        { gwlint: () => gw.analyze(text, undefined), autocorrect: () => ac.lintFor(text, 'text') },
+        { runs, warmup, gc },
+      );
+      Object.assign(row, full);
     }
     // One keystroke as the page makes it: the Checker holds the text; the
     // change goes in (`edit`, UTF-16 offsets), the result comes out. A
@@ -60,7 +87,7 @@ export function measureTexts({ gw, ac, texts, runs = 7, warmup = 3, keystrokeOnl
         if (flip) checker.edit(at, at, '的');
         else checker.edit(at, at + 1, '');
       }
-    }, runs, 2);
+    }, runs, 2, gc);
     row.keystroke = { min: key.min / batch, median: key.median / batch, runs: key.runs * batch };
     // The same keystrokes with the whole text passed in (`analyze`: the API
     // for callers that hold no changes; the text is copied in and compared).
@@ -70,7 +97,7 @@ export function measureTexts({ gw, ac, texts, runs = 7, warmup = 3, keystrokeOnl
         flip = !flip;
         checker.analyze(flip ? typed : text);
       }
-    }, runs, 2);
+    }, runs, 2, gc);
     row.keystrokeText = { min: whole.min / batch, median: whole.median / batch, runs: whole.runs * batch };
     checker.free();
     rows.push(row);
