@@ -107,6 +107,10 @@ async function startUpHolding(url, file, ready) {
     await route.continue();
   });
   page = await context.newPage();
+  // Whether the editor was built by the time the page was parsed (main.js builds it while app.js runs).
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    window.__editorAtContentLoaded = Boolean(document.getElementById('editor')?.shadowRoot?.querySelector('.cm-content'));
+  }));
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
@@ -118,6 +122,7 @@ async function startUpHolding(url, file, ready) {
     listed: await page.locator('#findings li.finding').count(),
     status: await page.textContent('#status'),
     builtWithFirst: await page.evaluate(() => window.gwlint.builtWith !== undefined),
+    editorAtContentLoaded: await page.evaluate(() => window.__editorAtContentLoaded),
     requestedWhileHeld,
     requests,
     errors,
@@ -142,6 +147,9 @@ test('whichever comes first, the first result or the editor, the page shows the 
     const late = await startUpHolding(server.url, 'gwlint_bg.wasm', () => window.gwlint?.view !== undefined);
     assertSample(late);
     assert.equal(late.builtWithFirst, false);
+    // Built while app.js ran, before parsing ended: in the page's first layout, not a task later.
+    assert.equal(late.editorAtContentLoaded, true);
+    assert.equal(early.editorAtContentLoaded, true);
     assert.deepEqual(early.underlined, late.underlined);
     assert.equal(early.listed, late.listed);
     assert.equal(early.listed, early.underlined.length);

@@ -364,10 +364,12 @@ async function startPage({ checker, draft, settings, first }) {
     fixAll: () => applySafeFixes(() => true),
     fixCategory: (cat) => applySafeFixes((f) => f.category === cat),
   });
-  // The worker's first result often comes in while this script is evaluated:
-  // one turn of the event loop lets its message (queued behind this task) be
-  // handled before the editor is built.
-  if (!first.value) await new Promise((resolve) => setTimeout(resolve, 0));
+  // The editor is built now, while app.js is evaluated, not a task later:
+  // Blink lays the page out when parsing ends, right after this module runs,
+  // so the editor goes into the page's first layout and first frame (a turn
+  // of the event loop here let a layout and a frame of the page without the
+  // editor come first, then laid it out again: the page was built ~40 ms
+  // later; tests/js/page-startup.test.mjs checks the order).
   // The worker was faster than the page: the editor is built with the first
   // underlines (one layout instead of two); onResult does the rest.
   let entries = [];
