@@ -18,6 +18,8 @@ pub mod suppress;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(all(target_arch = "wasm32", feature = "breakdown"))]
+mod wasm_breakdown;
 #[cfg(target_arch = "wasm32")]
 mod wasm_checker;
 

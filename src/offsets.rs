@@ -245,6 +245,12 @@ impl LineIndex {
 
 /// Converts diagnostics to front-end findings in the given unit.
 pub fn to_findings(text: &str, diags: &[Diagnostic], unit: Unit, with_title: bool) -> Vec<Finding> {
+    let map = OffsetMap::new(text, diagnostic_offsets(diags), unit);
+    to_findings_at(diags, with_title, |b| map.get(b))
+}
+
+/// Every byte offset [`to_findings_at`] converts (for an [`OffsetMap`]).
+pub fn diagnostic_offsets(diags: &[Diagnostic]) -> Vec<usize> {
     let mut wanted = Vec::with_capacity(diags.len() * 2);
     for d in diags {
         wanted.push(d.start);
@@ -254,8 +260,7 @@ pub fn to_findings(text: &str, diags: &[Diagnostic], unit: Unit, with_title: boo
             wanted.push(f.end);
         }
     }
-    let map = OffsetMap::new(text, wanted, unit);
-    to_findings_at(diags, with_title, |b| map.get(b))
+    wanted
 }
 
 /// Converts diagnostics to front-end findings, each offset converted by
