@@ -10,7 +10,7 @@
 //   node bench/run.mjs --page-only [--runs N] [--no-build]
 //     only the page's timings (first underline, typing into the 100k report),
 //     printed as JSON; BENCHMARKS.md is not written.
-//   node bench/run.mjs --wasm-only [--runs N] [--no-build] [--texts 100k,1m]
+//   node bench/run.mjs --wasm-only [--runs N] [--no-build] [--texts 100k,1m] [--pkg DIR]
 //     only the wasm full check (and keystroke) of gwlint vs AutoCorrect in
 //     Node and Chromium (default: the 100k text), printed as JSON.
 //   node bench/run.mjs --keystroke-only [--runs N] [--no-build]
@@ -22,7 +22,7 @@ import { createServer } from 'node:http';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem, release } from 'node:os';
-import { join, extname, normalize } from 'node:path';
+import { join, extname, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { measureTexts, measureDictionary, loadAutocorrect, stats } from './measure.mjs';
@@ -39,6 +39,8 @@ const RUNS = Number(opt('--runs', 21));
 const PAGE_ONLY = args.includes('--page-only');
 const KEYSTROKE_ONLY = args.includes('--keystroke-only');
 const WASM_ONLY = args.includes('--wasm-only');
+// --pkg DIR: measure another wasm-bindgen build (e.g. a copy of pkg/ from an older commit); with --no-build.
+const PKG = resolve(opt('--pkg', join(ROOT, 'pkg')));
 // Typed into the middle of the 100k report, one character per key, 100 ms apart (a fast typist).
 const TYPED = '全年开展专项检查X次，走访群众X户，解决实际问题X个，推动各项工作落实见效，群众满意度明显提升。';
 const TYPING_DELAY = 100;
@@ -81,8 +83,8 @@ if (PAGE_ONLY) {
 if (WASM_ONLY) {
   const names = opt('--texts', '100k').split(',');
   const wTexts = texts.filter((t) => names.includes(t.name));
-  const gww = await import(join(ROOT, 'pkg/gwlint.js'));
-  gww.initSync({ module: readFileSync(join(ROOT, 'pkg/gwlint_bg.wasm')) });
+  const gww = await import(join(PKG, 'gwlint.js'));
+  gww.initSync({ module: readFileSync(join(PKG, 'gwlint_bg.wasm')) });
   gww.loadDictionary(new Uint8Array(readFileSync(join(ROOT, 'data/jieba-dict.bin'))));
   const ACD = join(ROOT, 'node_modules/@huacnlee/autocorrect');
   const acw = await loadAutocorrect(await import(join(ACD, 'autocorrect_bg.js')), readFileSync(join(ACD, 'autocorrect_bg.wasm')));
@@ -95,8 +97,8 @@ if (WASM_ONLY) {
 }
 if (KEYSTROKE_ONLY) {
   const keyTexts = texts.filter((t) => t.name !== '10k');
-  const gwk = await import(join(ROOT, 'pkg/gwlint.js'));
-  gwk.initSync({ module: readFileSync(join(ROOT, 'pkg/gwlint_bg.wasm')) });
+  const gwk = await import(join(PKG, 'gwlint.js'));
+  gwk.initSync({ module: readFileSync(join(PKG, 'gwlint_bg.wasm')) });
   gwk.loadDictionary(new Uint8Array(readFileSync(join(ROOT, 'data/jieba-dict.bin'))));
   log('node: keystroke');
   const rows = (r) => r.map(({ name, chars, keystroke, keystrokeText }) => ({ name, chars, keystroke, keystrokeText }));
@@ -121,8 +123,8 @@ const cli = stats(cliMs);
 
 // 4. Node: the wasm and AutoCorrect in this process.
 log('node');
-const gw = await import(join(ROOT, 'pkg/gwlint.js'));
-gw.initSync({ module: readFileSync(join(ROOT, 'pkg/gwlint_bg.wasm')) });
+const gw = await import(join(PKG, 'gwlint.js'));
+gw.initSync({ module: readFileSync(join(PKG, 'gwlint_bg.wasm')) });
 const AC_DIR = join(ROOT, 'node_modules/@huacnlee/autocorrect');
 const acPkg = JSON.parse(readFileSync(join(AC_DIR, 'package.json'), 'utf8'));
 const ac = await loadAutocorrect(await import(join(AC_DIR, 'autocorrect_bg.js')), readFileSync(join(AC_DIR, 'autocorrect_bg.wasm')));
@@ -137,7 +139,7 @@ const { first, complete, phases, typed } = pageRes;
 const loadEnd = loadavg();
 
 // 6. Sizes.
-const wasm = readFileSync(join(ROOT, 'pkg/gwlint_bg.wasm'));
+const wasm = readFileSync(join(PKG, 'gwlint_bg.wasm'));
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const sizes = {
   wasm: wasm.length, wasmGz: gz(wasm),
@@ -294,7 +296,7 @@ async function pageTimings({ wasm = false, keystrokeOnly = false, wasmOnly = fal
   const { chromium } = await import('playwright-core');
   const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
   const AC_DIR = join(ROOT, 'node_modules/@huacnlee/autocorrect');
-  const ROUTES = [['/pkg/', join(ROOT, 'pkg')], ['/ac/', AC_DIR], ['/texts/', TEXT_DIR], ['/bench/', join(ROOT, 'bench')], ['/dict.bin', join(ROOT, 'data/jieba-dict.bin')], ['/', join(ROOT, 'dist')]];
+  const ROUTES = [['/pkg/', PKG], ['/ac/', AC_DIR], ['/texts/', TEXT_DIR], ['/bench/', join(ROOT, 'bench')], ['/dict.bin', join(ROOT, 'data/jieba-dict.bin')], ['/', join(ROOT, 'dist')]];
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const [prefix, dir] = ROUTES.find(([p]) => path.startsWith(p));
