@@ -157,6 +157,42 @@ struct ParaResult {
     pending: bool,
     /// Facts were collected without the dictionary (collect again once loaded).
     stale: bool,
+    /// Unique to this result (never 0 once computed): see [`line_stamps`].
+    stamp: u64,
+}
+
+/// Source of [`ParaResult::stamp`].
+static NEXT_STAMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+thread_local! {
+    /// The stamps of the paragraphs of the check whose `judge`s are running.
+    static STAMPS: std::cell::RefCell<Option<Vec<u64>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// For a `reads_text` judge that caches what it found in each paragraph's
+/// line: one stamp per paragraph (in `doc.paragraphs` order), the same only
+/// while the result computed for that line's text is reused (a [`Checker`]
+/// keeps it for an unchanged line), so an unchanged stamp means an
+/// unchanged line text. `None` outside a [`Checker`]'s `judge` step (a
+/// one-off check has nothing to reuse).
+pub fn line_stamps<R>(f: impl FnOnce(Option<&[u64]>) -> R) -> R {
+    STAMPS.with(|s| f(s.borrow().as_deref()))
+}
+
+/// Sets [`line_stamps`] while the guard lives.
+struct StampGuard;
+
+impl StampGuard {
+    fn set(stamps: Vec<u64>) -> StampGuard {
+        STAMPS.with(|s| *s.borrow_mut() = Some(stamps));
+        StampGuard
+    }
+}
+
+impl Drop for StampGuard {
+    fn drop(&mut self) {
+        STAMPS.with(|s| *s.borrow_mut() = None);
+    }
 }
 
 fn shift(d: &mut Diagnostic, by: isize) {
@@ -179,6 +215,7 @@ fn run_paragraph(
 ) -> ParaResult {
     let mut r = ParaResult {
         facts: Vec::with_capacity(plan.facts.len()),
+        stamp: NEXT_STAMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         ..ParaResult::default()
     };
     segment::take_missed();
@@ -281,6 +318,10 @@ fn finish(
         }));
     }
     segment::take_missed();
+    let reads_text = |(rule, _): &&(&RuleMeta, Severity)| matches!(&rule.check, Check::Facts(fr) if fr.reads_text);
+    // Only a `Checker` keeps results for the next update.
+    let _stamps = (memo.is_some() && plan.facts.iter().any(|r| reads_text(&r)))
+        .then(|| StampGuard::set(paras.iter().map(|(r, _)| r.stamp).collect()));
     for (i, &(rule, sev)) in plan.facts.iter().enumerate() {
         let Check::Facts(fr) = &rule.check else {
             unreachable!()
