@@ -35,31 +35,47 @@ crate::declare_rule! {
 
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
-    // The characters two and one before the current one (with the offset of
-    // the latter): a pair is the previous character and the current one.
-    let (mut before, mut prev) = (None::<char>, None::<(usize, char)>);
+    let bytes = text.as_bytes();
+    // Byte offsets of the characters two and one before the current one
+    // (`usize::MAX`: none), and the latter's length. The text is walked by
+    // lead bytes: a pair is the same bytes twice, and only a pair of Han
+    // characters (three or four bytes each) is decoded.
+    let (mut two_before, mut one_before, mut prev_len) = (usize::MAX, usize::MAX, 0);
     // Inside “…”: slogans in quotes (“八八战略”“周周有活动”) double on purpose.
     let mut in_quote = false;
-    for (at, c) in text.char_indices() {
-        match c {
-            '“' => in_quote = true,
-            '”' => in_quote = false,
-            _ => {}
+    let mut at = 0;
+    while let Some(&x) = bytes.get(at) {
+        // Length of a character by its first byte's high nibble.
+        const LEN: [u8; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
+        let len = usize::from(LEN[usize::from(x >> 4)]);
+        // “ and ” are E2 80 9C and E2 80 9D.
+        if x == 0xe2 && bytes.get(at + 1) == Some(&0x80) {
+            match bytes.get(at + 2) {
+                Some(0x9c) => in_quote = true,
+                Some(0x9d) => in_quote = false,
+                _ => {}
+            }
         }
-        let pair = prev.filter(|&(_, d)| d == c).map(|(b, _)| b);
-        let earlier = before;
-        before = prev.map(|(_, d)| d);
-        prev = Some((at, c));
-        let Some(b) = pair else {
+        let (b, earlier) = (one_before, two_before);
+        (two_before, one_before) = (one_before, at);
+        let doubled = len >= 3
+            && len == prev_len
+            // Last bytes first (the previous character ends at `at`).
+            && bytes[at - 1] == bytes[at + len - 1]
+            && bytes[b..at] == bytes[at..at + len];
+        prev_len = len;
+        at += len;
+        if !doubled {
             continue;
-        };
-        let after = at + c.len_utf8();
+        }
+        let (at, after) = (at - len, at);
+        let c = text[at..].chars().next().expect("a character");
         // Numerals double on purpose (十五五, 二0一一); so does a run of three
         // or more (三百六十行行行).
         if in_quote
             || !is_han(c)
             || is_zh_numeral(c)
-            || earlier == Some(c)
+            || (earlier != usize::MAX && bytes[earlier..b] == bytes[at..after])
             || text[after..].starts_with(c)
         {
             continue;

@@ -90,14 +90,27 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let slogans = &*SLOGANS;
     let text = doc.para_text(p);
     // Prefilter: how many element matches each slogan has in this paragraph.
+    // (Every occurrence of every element, counted once per version it is
+    // in; the non-overlapping matches are all of them when no two overlap.)
     let mut hits = vec![0usize; slogans.list.len()];
-    for m in slogans.elements.find_overlapping_iter(text) {
-        hits[slogans.element_owner[m.pattern().as_usize()]] += 1;
+    let mut count = |m: aho_corasick::Match| {
+        for &owner in &slogans.element_owners[m.pattern().as_usize()] {
+            hits[owner] += 1;
+        }
+    };
+    let bytes = text.as_bytes();
+    if slogans
+        .element_overlaps
+        .iter()
+        .any(|f| f.find(bytes).is_some())
+    {
+        slogans.elements.find_overlapping_iter(text).for_each(count);
+    } else {
+        slogans.elements.find_iter(text).for_each(&mut count);
     }
-    let has_trigger_slogan_name = slogans
-        .names
-        .find_iter(text)
-        .any(|m| slogans.list[m.pattern().as_usize()].trigger.is_some());
+    // A name that may be followed by its word-for-word expansion.
+    let has_trigger_slogan_name =
+        (slogans.trigger_names.iter()).any(|f| f.find(text.as_bytes()).is_some());
     if hits.iter().all(|&h| h < 2) && !has_trigger_slogan_name {
         return;
     }
@@ -178,6 +191,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Where two elements overlap, both count (as in an overlapping
+    /// search): “全面建成小康社会建设” holds 全面建成小康社会 and 社会建设.
+    #[test]
+    fn overlapping_elements_both_count() {
+        use super::super::tables::overlaps;
+        assert_eq!(overlaps("全面深化", "深化改革"), ["全面深化改革"]);
+        assert_eq!(overlaps("政治意识", "意识"), ["政治意识"]);
+        assert_eq!(overlaps("强强", "强强"), ["强强强"]);
+        assert!(overlaps("政治意识", "政治意识").is_empty());
+        assert!(overlaps("政治意识", "大局意识").is_empty());
+        assert_eq!(SLOGANS.element_overlaps.len(), 2);
+        // Two elements of 五位一体 only with 社会建设 inside
+        // 全面建成小康社会建设 (a non-overlapping search sees 全面建成小康社会).
+        assert_fires(R, "“五位一体”，即⟦全面建成小康社会建设、政治建设⟧。");
     }
 
     #[test]

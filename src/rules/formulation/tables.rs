@@ -22,10 +22,36 @@ pub(crate) struct Slogans {
     pub list: Vec<Slogan>,
     /// Matches every name.
     pub names: AhoCorasick,
-    /// Matches every element of every version; `element_owner[pattern]` is
-    /// the index of its slogan. A cheap prefilter for the expansion checks.
+    /// Matches every element of every version (each string once);
+    /// `element_owners[pattern]` lists the slogan of each version it is in.
+    /// A cheap prefilter for the expansion checks.
     pub elements: AhoCorasick,
-    pub element_owner: Vec<usize>,
+    pub element_owners: Vec<Vec<usize>>,
+    /// Every string in which two occurrences of elements overlap (one
+    /// element inside another, or one ending with the start of another,
+    /// written once): in a text without any, the non-overlapping matches of
+    /// `elements` are all its matches.
+    pub element_overlaps: Vec<memchr::memmem::Finder<'static>>,
+    /// Finds the names of slogans with a `trigger`.
+    pub trigger_names: Vec<memchr::memmem::Finder<'static>>,
+}
+
+/// The shortest strings in which an occurrence of `a` and one of `b`
+/// overlap without being the same occurrence of the same string: `a` when
+/// it contains `b`, `a` joined to `b` where `a` ends with the start of `b`.
+pub(crate) fn overlaps(a: &str, b: &str) -> Vec<String> {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut out = Vec::new();
+    if a != b && a.contains(b) {
+        out.push(a.to_string());
+    }
+    for k in 1..x.len().min(y.len()) {
+        if x.ends_with(&y[..k]) {
+            let joined = [x, &y[k..]].concat();
+            out.push(String::from_utf8(joined).expect("joined at a character boundary"));
+        }
+    }
+    out
 }
 
 fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -54,20 +80,36 @@ pub(crate) static SLOGANS: LazyLock<Slogans> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .build(list.iter().map(|s| s.name))
         .unwrap();
-    let mut element_owner = Vec::new();
-    let mut patterns = Vec::new();
+    let mut element_owners: Vec<Vec<usize>> = Vec::new();
+    let mut patterns: Vec<&str> = Vec::new();
     for (i, s) in list.iter().enumerate() {
         for e in s.versions.iter().flatten() {
-            patterns.push(*e);
-            element_owner.push(i);
+            match patterns.iter().position(|p| p == e) {
+                Some(k) => element_owners[k].push(i),
+                None => {
+                    patterns.push(e);
+                    element_owners.push(vec![i]);
+                }
+            }
         }
     }
+    let element_overlaps = (patterns.iter())
+        .flat_map(|a| patterns.iter().flat_map(|b| overlaps(a, b)))
+        .map(|o| memchr::memmem::Finder::new(o.as_bytes()).into_owned())
+        .collect();
     let elements = AhoCorasick::new(&patterns).unwrap();
+    let trigger_names = list
+        .iter()
+        .filter(|s| s.trigger.is_some())
+        .map(|s| memchr::memmem::Finder::new(s.name))
+        .collect();
     Slogans {
         list,
         names,
         elements,
-        element_owner,
+        element_owners,
+        element_overlaps,
+        trigger_names,
     }
 });
 

@@ -88,23 +88,15 @@ fn may_open(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// Length of the UTF-8 sequence that starts with byte `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..0x80 => 1,
-        0x80..0xe0 => 2,
-        0xe0..0xf0 => 3,
-        _ => 4,
-    }
+/// Whether a character that starts with byte `b` may be an opening bracket.
+fn may_open_lead(b: u8) -> bool {
+    matches!(b, b'(' | b'[' | 0xe3 | 0xef)
 }
 
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
     let bytes = text.as_bytes();
-    let mut next = 0;
-    while next < bytes.len() {
-        let i = next;
-        next += utf8_len(bytes[i]);
+    for i in crate::rules::lead_bytes(text, may_open_lead) {
         if !may_open(bytes, i) {
             continue;
         }
@@ -175,7 +167,7 @@ mod tests {
         for (open, _) in super::PAIRS {
             let s = format!("{open}x");
             assert!(super::may_open(s.as_bytes(), 0), "{open}");
-            assert_eq!(super::utf8_len(s.as_bytes()[0]), open.len_utf8());
+            assert!(super::may_open_lead(s.as_bytes()[0]), "{open}");
         }
     }
 
