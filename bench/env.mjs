@@ -20,6 +20,14 @@ export function exposeGc() {
  */
 export function realtime(args) {
   if (args.includes('--no-rt')) return false;
-  const r = spawnSync('chrt', ['--all-tasks', '--rr', '--pid', '1', String(process.pid)], { stdio: 'ignore' });
-  return r.status === 0;
+  return setRealtime(true);
+}
+
+/**
+ * This process's threads to real-time (SCHED_RR 1) or normal priority (SCHED_OTHER);
+ * processes started from then on inherit it, running ones keep theirs. Returns whether it worked.
+ */
+export function setRealtime(on) {
+  const policy = on ? ['--rr', '--pid', '1'] : ['--other', '--pid', '0'];
+  return spawnSync('chrt', ['--all-tasks', ...policy, String(process.pid)], { stdio: 'ignore' }).status === 0;
 }
