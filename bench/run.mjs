@@ -200,8 +200,9 @@ L(RT
 L();
 L('First underline: from navigation start (fresh profile, loopback) to the frame that');
 L('shows the page\'s first underline: a `requestAnimationFrame` callback after the underline');
-L('is inserted into the DOM, then a task queued from it (it runs once that frame is handed');
-L('to the compositor), as for typing. The insertion time is listed with the start-up phases.');
+L('is inserted into the DOM, then a user-blocking task (`scheduler.postTask`) queued from it,');
+L('which runs once that frame is handed to the compositor and before the tasks the page');
+L('queues from it. The insertion time is listed with the start-up phases.');
 L();
 L(`- Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Linux ${release()};`);
 L(`  load average ${loadStart.map((x) => x.toFixed(1)).join(' ')} at the start, ${loadEnd.map((x) => x.toFixed(1)).join(' ')} at the end`);
