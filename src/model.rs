@@ -137,18 +137,14 @@ impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Self {
         let mut lines = Vec::new();
         let mut pos = 0;
-        let bytes = text.as_bytes();
-        let breaks = memchr::memchr_iter(b'\n', bytes).map(|nl| (nl, nl + 1));
-        // The last line if it has no line break.
-        let last = (!text.ends_with('\n') && !text.is_empty()).then_some((text.len(), text.len()));
-        for (end, next) in breaks.chain(last) {
-            let end = if end > pos && bytes[end - 1] == b'\r' {
-                end - 1
-            } else {
-                end
-            };
-            lines.push(Line { start: pos, end });
-            pos = next;
+        for raw in text.split_inclusive('\n') {
+            let body = raw.strip_suffix('\n').unwrap_or(raw);
+            let body = body.strip_suffix('\r').unwrap_or(body);
+            lines.push(Line {
+                start: pos,
+                end: pos + body.len(),
+            });
+            pos += raw.len();
         }
         if text.is_empty() || text.ends_with('\n') {
             lines.push(Line {

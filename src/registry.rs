@@ -222,22 +222,17 @@ struct Bucket {
 /// find anything there at all.
 ///
 /// The pass is built for the common case, a character that no condition
-/// mentions: decoded by hand from its bytes, one table lookup (its class is
-/// 0 and no literal starts with it), one lookup of where the last character
-/// with its low bits came (a doubled character, a repeated chunk). Only after
-/// a character that starts a literal is the pair probed in a Bloom filter of
-/// the literals' first two characters. `Doubled` conditions are left out of
-/// the classes (every Han character would be in one) and looked up only when
-/// a character repeats one of the four before it.
+/// mentions: one table lookup (its class is 0), four comparisons with the
+/// characters before it (a doubled character, a repeated chunk) and one probe
+/// of a Bloom filter of the literals' first two characters. `Doubled`
+/// conditions are left out of the classes (every Han character would be in
+/// one) and looked up only when a character repeats the one before it.
 pub struct Prefilter {
-    /// Character class of every character of the Basic Multilingual Plane
-    /// (0: no condition mentions it), with the flag [`STARTS`] when a
-    /// literal of two or more characters starts with it (only then is the
-    /// pair it begins looked up); every character above U+FFFF is of class
-    /// [`ASTRAL`].
-    class_of: Box<[u8; 0x10000]>,
-    /// The entry of every character above U+FFFF.
-    astral: u8,
+    /// `c >> 8` → block (0: no condition mentions a character of this
+    /// block); every block above U+FFFF is [`ASTRAL_BLOCK`].
+    index: Box<[u16; 0x1100]>,
+    /// Block → character class per low byte.
+    blocks: Vec<[u8; 256]>,
     /// Class → condition bits of `Any` and `Pair` conditions and of
     /// one-character literals; class [`ASTRAL`] is every character above
     /// U+FFFF (the bits of every such condition that mentions one:
@@ -251,10 +246,10 @@ pub struct Prefilter {
     repeated_bit: u128,
     /// The literals of `Literals` conditions by their first two characters,
     /// sorted by the hash of those (`bigram_hash`); the buckets of hash `h`
-    /// are `buckets[bucket_starts[h]..bucket_starts[h + 1]]`. A Bloom filter of the hashes
+    /// are `buckets[starts[h]..starts[h + 1]]`. A Bloom filter of the hashes
     /// (one bit per hash) so that most pairs of the text cost one probe.
     buckets: Vec<Bucket>,
-    bucket_starts: Vec<u32>,
+    starts: Vec<u32>,
     bloom: Box<[u64; BLOOM_BITS / 64]>,
     /// Every condition, with its bit (for [`Prefilter::scan_reference`]).
     conds: Vec<(Cond, u128)>,
@@ -262,9 +257,9 @@ pub struct Prefilter {
 }
 
 /// The class of characters above U+FFFF.
-const ASTRAL: u8 = 127;
-/// Flag of a class-table entry: a literal starts with this character.
-const STARTS: u8 = 0x80;
+const ASTRAL: u8 = 255;
+/// The block of characters above U+FFFF (all of class [`ASTRAL`]).
+const ASTRAL_BLOCK: u16 = 1;
 
 impl Prefilter {
     fn build() -> Prefilter {
@@ -301,10 +296,7 @@ impl Prefilter {
         }
         // Condition bits per character of the Basic Multilingual Plane.
         let mut per_char = vec![0u128; 0x10000];
-        // Characters that start a literal of two or more characters.
-        let mut starts_literal = vec![false; 0x10000];
         let (mut pair_bits, mut repeated_bit, mut astral) = (0, 0, 0);
-        let mut astral_starts = false;
         let mut doubled = Vec::new();
         let mut bigrams = Bigrams::default();
         for (cond, &bit) in &bits {
@@ -328,16 +320,10 @@ impl Prefilter {
                     for l in list {
                         let mut cs = l.chars();
                         match (cs.next(), cs.next()) {
-                            (Some(a), Some(b)) => {
-                                match starts_literal.get_mut(a as usize) {
-                                    Some(s) => *s = true,
-                                    None => astral_starts = true,
-                                }
-                                bigrams
-                                    .entry((a, b))
-                                    .or_default()
-                                    .push((l.as_str().into(), bit))
-                            }
+                            (Some(a), Some(b)) => bigrams
+                                .entry((a, b))
+                                .or_default()
+                                .push((l.as_str().into(), bit)),
                             (Some(a), None) if a > '\u{ffff}' => astral |= bit,
                             (Some(a), None) => per_char[a as usize] |= bit,
                             _ => panic!("an empty literal"),
@@ -355,43 +341,51 @@ impl Prefilter {
             })
             .collect();
         buckets.sort_by_key(|(h, bucket)| (*h, bucket.a, bucket.b));
-        let mut bucket_starts = vec![0u32; BLOOM_BITS + 1];
+        let mut starts = vec![0u32; BLOOM_BITS + 1];
         for &(h, _) in &buckets {
             bloom[h / 64] |= 1 << (h % 64);
-            bucket_starts[h + 1] += 1;
+            starts[h + 1] += 1;
         }
         for h in 0..BLOOM_BITS {
-            bucket_starts[h + 1] += bucket_starts[h];
+            starts[h + 1] += starts[h];
         }
         let buckets: Vec<Bucket> = buckets.into_iter().map(|(_, bucket)| bucket).collect();
         let mut classes = Box::new([0u128; 256]);
         let mut n_classes = 1;
         classes[ASTRAL as usize] = astral;
-        let astral = ASTRAL | if astral_starts { STARTS } else { 0 };
-        let mut class_of = Box::new([0u8; 0x10000]);
-        let mut class_ids = rustc_hash::FxHashMap::default();
-        class_ids.insert(0u128, 0u8);
-        for (c, (&mask, &start)) in per_char.iter().zip(&starts_literal).enumerate() {
-            let class = *class_ids.entry(mask).or_insert_with(|| {
-                assert!(
-                    n_classes < ASTRAL as usize,
-                    "over 126 trigger character classes"
-                );
-                classes[n_classes] = mask;
-                n_classes += 1;
-                (n_classes - 1) as u8
-            });
-            class_of[c] = class | if start { STARTS } else { 0 };
+        let mut index = Box::new([ASTRAL_BLOCK; 0x1100]);
+        index[..256].fill(0);
+        let mut blocks = vec![[0u8; 256], [ASTRAL; 256]];
+        let mut class_of = rustc_hash::FxHashMap::default();
+        class_of.insert(0u128, 0u8);
+        for (hi, chunk) in per_char.chunks(256).enumerate() {
+            if chunk.iter().all(|&m| m == 0) {
+                continue;
+            }
+            let mut block = [0u8; 256];
+            for (lo, &mask) in chunk.iter().enumerate() {
+                block[lo] = *class_of.entry(mask).or_insert_with(|| {
+                    assert!(
+                        n_classes < ASTRAL as usize,
+                        "over 254 trigger character classes"
+                    );
+                    classes[n_classes] = mask;
+                    n_classes += 1;
+                    (n_classes - 1) as u8
+                });
+            }
+            blocks.push(block);
+            index[hi] = u16::try_from(blocks.len() - 1).unwrap();
         }
         Prefilter {
-            class_of,
-            astral,
+            index,
+            blocks,
             classes,
             pair_bits,
             doubled,
             repeated_bit,
             buckets,
-            bucket_starts,
+            starts,
             bloom,
             conds: bits
                 .into_iter()
@@ -408,70 +402,33 @@ impl Prefilter {
 
     /// Which conditions hold in `text` (one pass over its characters).
     pub fn scan(&self, text: &str) -> Present {
-        let bytes = text.as_bytes();
         let mut present = 0u128;
-        // Class of the previous character (for `Pair` conditions) with the
-        // [`STARTS`] flag.
-        let mut prev = 0u8;
-        // The previous character, as a code point (a value no character has
-        // before the start).
-        let mut h0 = u32::MAX;
-        // A character repeats one of the four before it only if the last
-        // character with its low ten bits came at most four places before:
-        // `seen[low bits]` is that place (counted modulo 256; a wrong guess
-        // only costs `repeats_at` a look).
-        let mut seen = [0u8; 1024];
-        let mut k = 8u8;
-        let mut rest = bytes;
-        loop {
-            // Decoded by hand: `text` is valid UTF-8, so the lead byte tells
-            // the length (CJK text is mostly three bytes a character), and
-            // a character above U+FFFF is of class `ASTRAL` without a lookup.
-            let (c, entry, tail) = match *rest {
-                [b0 @ 0xe0..=0xef, b1, b2, ref tail @ ..] => {
-                    let c = u32::from(b0 & 0x0f) << 12
-                        | u32::from(b1 & 0x3f) << 6
-                        | u32::from(b2 & 0x3f);
-                    (c, self.class_of[c as u16 as usize], tail)
-                }
-                [b0 @ 0..=0x7f, ref tail @ ..] => {
-                    (u32::from(b0), self.class_of[usize::from(b0)], tail)
-                }
-                [b0 @ 0xc0..=0xdf, b1, ref tail @ ..] => {
-                    let c = u32::from(b0 & 0x1f) << 6 | u32::from(b1 & 0x3f);
-                    (c, self.class_of[c as u16 as usize], tail)
-                }
-                [b0, b1, b2, b3, ref tail @ ..] => {
-                    let c = u32::from(b0 & 0x07) << 18
-                        | u32::from(b1 & 0x3f) << 12
-                        | u32::from(b2 & 0x3f) << 6
-                        | u32::from(b3 & 0x3f);
-                    (c, self.astral, tail)
-                }
-                _ => break,
-            };
-            if entry & !STARTS != 0 {
-                self.classes_at(entry & !STARTS, prev & !STARTS, &mut present);
+        // Class of the previous character (for `Pair` conditions).
+        let mut prev_class = 0u8;
+        // The last four characters (the latest first), as code points; a
+        // value no character has before the start.
+        const NONE: u32 = u32::MAX;
+        let [mut h0, mut h1, mut h2, mut h3] = [NONE; 4];
+        let mut chars = text.chars();
+        while let Some(ch) = chars.next() {
+            let c = ch as u32;
+            let class = self.blocks[self.index[(c >> 8) as usize] as usize][(c & 0xff) as usize];
+            if class != 0 {
+                self.classes_at(class, prev_class, &mut present);
             }
-            let last = &mut seen[c as usize & 1023];
-            if k.wrapping_sub(*last).wrapping_sub(1) < 4 {
-                let end = bytes.len() - tail.len();
+            prev_class = class;
+            if c == h0 || c == h1 || c == h2 || c == h3 {
+                let end = text.len() - chars.as_str().len();
                 self.repeats_at(&text[..end], &mut present);
             }
-            *last = k;
-            k = k.wrapping_add(1);
-            if prev & STARTS != 0 {
-                let hash = bigram_hash(h0, c);
-                if self.bloom[hash / 64] & (1 << (hash % 64)) != 0 {
-                    // Byte offset of the previous character.
-                    let at =
-                        bytes.len() - rest.len() - char::from_u32(h0).map_or(0, char::len_utf8);
-                    self.literals_at(text, at, hash, h0, c, &mut present);
-                }
+            let hash = bigram_hash(h0, c);
+            if self.bloom[hash / 64] & (1 << (hash % 64)) != 0 {
+                // Byte offset of the previous character.
+                let at = text.len() - chars.as_str().len() - ch.len_utf8();
+                let prev = char::from_u32(h0).map_or(0, char::len_utf8);
+                self.literals_at(text, at - prev, hash, h0, c, &mut present);
             }
-            prev = entry;
-            h0 = c;
-            rest = tail;
+            [h3, h2, h1, h0] = [h2, h1, h0, c];
         }
         Present(present)
     }
@@ -529,7 +486,7 @@ impl Prefilter {
     /// (code points of hash `hash`).
     #[cold]
     fn literals_at(&self, text: &str, at: usize, hash: usize, a: u32, b: u32, present: &mut u128) {
-        let range = self.bucket_starts[hash] as usize..self.bucket_starts[hash + 1] as usize;
+        let range = self.starts[hash] as usize..self.starts[hash + 1] as usize;
         for bucket in &self.buckets[range] {
             if (bucket.a, bucket.b) != (a, b) {
                 continue;
