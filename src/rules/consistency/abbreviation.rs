@@ -211,23 +211,7 @@ fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
                 if text[e..].starts_with("（") && def_starts.binary_search(&e).is_ok() {
                     continue;
                 }
-                let diag = sink
-                    .report(
-                        s,
-                        e,
-                        format!("前文已定义简称{}，此处请直接用简称", quoted(d.short)),
-                    )
-                    .fix(
-                        s,
-                        e,
-                        d.short.to_string(),
-                        crate::diagnostic::Applicability::Review,
-                    );
-                // A bare name may be part of a longer proper name here
-                // (国务院自由贸易试验区工作部际联席会议): only a hint.
-                if !full.starts_with('《') {
-                    diag.with_severity(crate::Severity::Info);
-                }
+                report_full_reuse(sink, s, e, full, d.short);
             }
         }
         // Short name before its definition, within the same part, not
@@ -265,14 +249,7 @@ fn judge(doc: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
             if full.is_some_and(|k| index.within(k, s, e, d.start)) {
                 continue;
             }
-            sink.report(
-                s,
-                e,
-                format!(
-                    "简称“{}”在后文才定义（以下简称），此处先用了简称，请改用全称或把定义移到此处",
-                    d.short
-                ),
-            );
+            report_early_short(sink, s, e, d.short);
         }
     }
 }
@@ -609,6 +586,38 @@ impl Spans {
     }
 }
 
+/// The full name `full` used again at `s..e` after its short name was defined.
+fn report_full_reuse(sink: &mut Sink<'_>, s: usize, e: usize, full: &str, short: &str) {
+    let diag = sink
+        .report(
+            s,
+            e,
+            format!("前文已定义简称{}，此处请直接用简称", quoted(short)),
+        )
+        .fix(
+            s,
+            e,
+            short.to_string(),
+            crate::diagnostic::Applicability::Review,
+        );
+    // A bare name may be part of a longer proper name here
+    // (国务院自由贸易试验区工作部际联席会议): only a hint.
+    if !full.starts_with('《') {
+        diag.with_severity(crate::Severity::Info);
+    }
+}
+
+/// The short name `short` used at `s..e`, before its definition.
+fn report_early_short(sink: &mut Sink<'_>, s: usize, e: usize, short: &str) {
+    sink.report(
+        s,
+        e,
+        format!(
+            "简称“{short}”在后文才定义（以下简称），此处先用了简称，请改用全称或把定义移到此处"
+        ),
+    );
+}
+
 fn quoted(s: &str) -> String {
     if s.starts_with('《') {
         s.to_string()
@@ -619,7 +628,9 @@ fn quoted(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{memmem, quoted, Definition, Index, DEFINITION, SHORT};
+    use super::{
+        memmem, report_early_short, report_full_reuse, Definition, Index, DEFINITION, SHORT,
+    };
     use crate::incremental::Fact;
     use crate::model::Document;
     use crate::sink::Sink;
@@ -653,21 +664,7 @@ mod tests {
                     if text[e..].starts_with("（") && def_spans.iter().any(|&(a, _)| a == e) {
                         continue;
                     }
-                    let diag = sink
-                        .report(
-                            s,
-                            e,
-                            format!("前文已定义简称{}，此处请直接用简称", quoted(d.short)),
-                        )
-                        .fix(
-                            s,
-                            e,
-                            d.short.to_string(),
-                            crate::diagnostic::Applicability::Review,
-                        );
-                    if !full.starts_with('《') {
-                        diag.with_severity(crate::Severity::Info);
-                    }
+                    report_full_reuse(sink, s, e, full, d.short);
                 }
             }
             let part_start = doc
@@ -703,14 +700,7 @@ mod tests {
                 {
                     continue;
                 }
-                sink.report(
-                    s,
-                    e,
-                    format!(
-                        "简称“{}”在后文才定义（以下简称），此处先用了简称，请改用全称或把定义移到此处",
-                        d.short
-                    ),
-                );
+                report_early_short(sink, s, e, d.short);
             }
         }
     }

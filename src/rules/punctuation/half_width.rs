@@ -120,23 +120,27 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         if !fires {
             continue;
         }
-        let Some((full, name)) = lookup(c) else {
-            continue;
-        };
-        let start = p.start + b;
-        let end = start + 1;
-        let message = if c == '.' {
-            "中文句末应使用句号“。”，不用半角句点“.”".to_string()
-        } else {
-            format!("中文里应使用全角{name}“{full}”，不用半角“{c}”")
-        };
-        sink.report(start, end, message)
-            .fix(start, end, full.to_string(), Applicability::Safe);
+        report(sink, p.start + b, c);
     }
     straight_quotes(text, &quotes, p.start, sink);
 }
 
 /// `&nbsp;` and friends: a `;` that ends an HTML entity is not a semicolon.
+/// The half-width mark `c` at byte `start` of the text, with its full-width fix.
+fn report(sink: &mut Sink<'_>, start: usize, c: char) {
+    let Some((full, name)) = lookup(c) else {
+        return;
+    };
+    let end = start + 1;
+    let message = if c == '.' {
+        "中文句末应使用句号“。”，不用半角句点“.”".to_string()
+    } else {
+        format!("中文里应使用全角{name}“{full}”，不用半角“{c}”")
+    };
+    sink.report(start, end, message)
+        .fix(start, end, full.to_string(), Applicability::Safe);
+}
+
 fn html_entity(text: &str, b: usize, c: char) -> bool {
     if c != ';' {
         return false;
@@ -269,18 +273,7 @@ mod tests {
             if !fires {
                 continue;
             }
-            let Some((full, name)) = super::lookup(c) else {
-                continue;
-            };
-            let start = p.start + b;
-            let end = start + 1;
-            let message = if c == '.' {
-                "中文句末应使用句号“。”，不用半角句点“.”".to_string()
-            } else {
-                format!("中文里应使用全角{name}“{full}”，不用半角“{c}”")
-            };
-            sink.report(start, end, message)
-                .fix(start, end, full.to_string(), Applicability::Safe);
+            super::report(sink, p.start + b, c);
         }
         straight_quotes(&chars, &quotes, p.start, sink);
     }
