@@ -2,6 +2,7 @@ use crate::diagnostic::Applicability;
 use crate::model::{Document, Paragraph};
 use crate::rules::is_han;
 use crate::rules::punctuation::is_zh_numeral;
+use crate::segment::Word;
 use crate::sink::Sink;
 
 crate::declare_rule! {
@@ -35,49 +36,13 @@ crate::declare_rule! {
 
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
-    let bytes = text.as_bytes();
-    // Byte offsets of the characters two and one before the current one
-    // (`usize::MAX`: none), and the latter's length. The text is walked by
-    // lead bytes: a pair is the same bytes twice, and only a pair of Han
-    // characters (three or four bytes each) is decoded.
-    let (mut two_before, mut one_before, mut prev_len) = (usize::MAX, usize::MAX, 0);
-    // Inside “…”: slogans in quotes (“八八战略”“周周有活动”) double on purpose.
-    let mut in_quote = false;
-    let mut at = 0;
-    while let Some(&x) = bytes.get(at) {
-        // Length of a character by its first byte's high nibble.
-        const LEN: [u8; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
-        let len = usize::from(LEN[usize::from(x >> 4)]);
-        // “ and ” are E2 80 9C and E2 80 9D.
-        if x == 0xe2 && bytes.get(at + 1) == Some(&0x80) {
-            match bytes.get(at + 2) {
-                Some(0x9c) => in_quote = true,
-                Some(0x9d) => in_quote = false,
-                _ => {}
-            }
-        }
-        let (b, earlier) = (one_before, two_before);
-        (two_before, one_before) = (one_before, at);
-        let doubled = len >= 3
-            && len == prev_len
-            // Last bytes first (the previous character ends at `at`).
-            && bytes[at - 1] == bytes[at + len - 1]
-            && bytes[b..at] == bytes[at..at + len];
-        prev_len = len;
-        at += len;
-        if !doubled {
-            continue;
-        }
-        let (at, after) = (at - len, at);
+    // The segmentation of the last clause, for a second pair in it (兢兢业业).
+    let mut last: Option<(usize, Vec<Word<'_>>)> = None;
+    for (b, at) in pairs(text) {
+        let after = at + (at - b);
         let c = text[at..].chars().next().expect("a character");
-        // Numerals double on purpose (十五五, 二0一一); so does a run of three
-        // or more (三百六十行行行).
-        if in_quote
-            || !is_han(c)
-            || is_zh_numeral(c)
-            || (earlier != usize::MAX && bytes[earlier..b] == bytes[at..after])
-            || text[after..].starts_with(c)
-        {
+        // Numerals double on purpose (十五五, 二0一一).
+        if !is_han(c) || is_zh_numeral(c) {
             continue;
         }
         // The run of Han characters around the pair is what we segment.
@@ -100,7 +65,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric);
-        if is_accidental(doc, clause, first, second, glued) {
+        if last.as_ref().is_none_or(|l| l.0 != clause_start) {
+            last = Some((clause_start, doc.segmenter().cut(clause)));
+        }
+        let words = &last.as_ref().expect("segmented").1;
+        if is_accidental(words, clause, first, second, glued) {
             sink.report(
                 p.start + b,
                 p.start + after,
@@ -116,15 +85,94 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     }
 }
 
+/// The byte offsets `(first, second)` of each character of three or four
+/// bytes that `text` holds twice in a row, outside “…” (slogans in quotes,
+/// “八八战略”“周周有活动”, double on purpose) and not in a run of three or
+/// more (三百六十行行行), in order.
+///
+/// Nothing is decoded: a pair is the same bytes twice, and three-byte
+/// characters (nearly all) are walked in a loop of their own whose step does
+/// not wait for the byte just read (see `rules::char_starts`). Whether a
+/// pair is inside quotes is worked out only for pairs, from the quotation
+/// marks since the previous pair (up to the pair's end, as the walk this
+/// replaced did: `pairs_are_those_of_decoding_*`). Pairs never overlap: a
+/// pair sharing a character with the next is a run of three.
+fn pairs(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // Quotation marks before `quotes_read` are taken into `in_quote`.
+    let (mut in_quote, mut quotes_read) = (false, 0);
+    let mut pair = |at: usize, len: usize| {
+        let (b, after) = (at - len, at + len);
+        // A run of three or more: the character before or after is the same.
+        // (Equal bytes before `b` start with a first byte, so they are the
+        // character before.)
+        if (b >= len && bytes[b - len..b] == bytes[at..after])
+            || bytes.get(after..after + len) == Some(&bytes[at..after])
+        {
+            return;
+        }
+        // “ and ” are E2 80 9C and E2 80 9D (E2 is only ever a first byte).
+        for q in memchr::memchr_iter(0xe2, &bytes[quotes_read..after]) {
+            let q = quotes_read + q;
+            if bytes[q + 1] == 0x80 {
+                match bytes[q + 2] {
+                    0x9c => in_quote = true,
+                    0x9d => in_quote = false,
+                    _ => {}
+                }
+            }
+        }
+        quotes_read = after;
+        if !in_quote {
+            out.push((b, at));
+        }
+    };
+    let mut at = 0;
+    // The length of the character before `at` (0: none).
+    let mut prev_len = 0;
+    loop {
+        while let Some(&x) = bytes.get(at) {
+            if x & 0xf0 != 0xe0 {
+                break;
+            }
+            // Last bytes first.
+            if prev_len == 3
+                && bytes[at - 1] == bytes[at + 2]
+                && bytes[at - 3..at] == bytes[at..at + 3]
+            {
+                pair(at, 3);
+            }
+            prev_len = 3;
+            at += 3;
+        }
+        let Some(&x) = bytes.get(at) else {
+            break;
+        };
+        let len = crate::rules::char_len(x);
+        if len == 4 && prev_len == 4 && bytes[at - 4..at] == bytes[at..at + 4] {
+            pair(at, 4);
+        }
+        prev_len = len;
+        at += len;
+    }
+    out
+}
+
 /// Decides from the segmentation of `clause` whether the characters at byte
 /// offsets `first` and `second` (the same character twice) are a slip.
-fn is_accidental(doc: &Document, clause: &str, first: usize, second: usize, glued: bool) -> bool {
-    let words = doc.segmenter().cut(clause);
+fn is_accidental(
+    words: &[Word<'_>],
+    clause: &str,
+    first: usize,
+    second: usize,
+    glued: bool,
+) -> bool {
     let word_at = |b: usize| words.iter().find(|w| w.start <= b && b < w.end);
     let (Some(a), Some(z)) = (word_at(first), word_at(second)) else {
         return false;
     };
-    let single = |w: &crate::segment::Word| w.word.chars().count() == 1;
+    let single = |w: &Word| w.word.chars().count() == 1;
     match (single(a), single(z)) {
         // One dictionary word (层层, 人人, 县县通) or two words meeting (工作|作风).
         _ if a == z => false,
@@ -192,6 +240,73 @@ mod tests {
             "研究研究再定",
         ] {
             assert_quiet(R, t);
+        }
+    }
+
+    /// The walk `pairs` replaced: every character decoded, the quotes
+    /// followed character by character.
+    fn pairs_by_decoding(text: &str) -> Vec<(usize, usize)> {
+        let cs: Vec<(usize, char)> = text.char_indices().collect();
+        let mut in_quote = false;
+        let mut out = Vec::new();
+        for k in 0..cs.len() {
+            let (at, c) = cs[k];
+            match c {
+                '“' => in_quote = true,
+                '”' => in_quote = false,
+                _ => {}
+            }
+            let same = |j: usize| cs.get(j).is_some_and(|&(_, d)| d == c);
+            if c.len_utf8() >= 3
+                && k >= 1
+                && same(k - 1)
+                && !in_quote
+                && !(k >= 2 && same(k - 2))
+                && !same(k + 1)
+            {
+                out.push((cs[k - 1].0, at));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn pairs_are_those_of_decoding_on_the_corpus() {
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        if !shared.join("clean").is_dir() {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "../shared is missing"
+            );
+            eprintln!("NOTICE: ../shared is missing; skipping");
+            return;
+        }
+        let mut found = 0;
+        for dir in ["clean", "drafts", "sentences"] {
+            for f in std::fs::read_dir(shared.join(dir)).unwrap() {
+                let Ok(text) = std::fs::read_to_string(f.unwrap().path()) else {
+                    continue;
+                };
+                for line in text.lines() {
+                    let want = pairs_by_decoding(line);
+                    found += want.len();
+                    assert_eq!(super::pairs(line), want, "{line}");
+                }
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pairs_are_those_of_decoding_on_any_text(
+            s in proptest::collection::vec(
+                proptest::sample::select("县县县的“”“”，。a1é\u{20000}\u{20000}\u{20001}行五".chars().collect::<Vec<_>>()),
+                0..30,
+            ),
+        ) {
+            let s: String = s.into_iter().collect();
+            proptest::prop_assert_eq!(super::pairs(&s), pairs_by_decoding(&s));
         }
     }
 

@@ -71,35 +71,26 @@ fn is_blank(c: char) -> bool {
     c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\t'
 }
 
-/// Might the character at byte `i` (a character boundary) open a bracket of
-/// `PAIRS`? Looks at its UTF-8 bytes only, so that the other characters are
-/// skipped without decoding them.
-fn may_open(bytes: &[u8], i: usize) -> bool {
-    match bytes[i] {
-        b'(' | b'[' => true,
-        // 【 〔 〖 and （ ［.
-        b @ (0xe3 | 0xef) => bytes.get(i + 1..i + 3).is_some_and(|t| {
-            matches!(
-                (b, t[0], t[1]),
-                (0xe3, 0x80, 0x90 | 0x94 | 0x96) | (0xef, 0xbc, 0x88 | 0xbb)
-            )
-        }),
-        _ => false,
-    }
-}
-
-/// Whether a character that starts with byte `b` may be an opening bracket.
-fn may_open_lead(b: u8) -> bool {
-    matches!(b, b'(' | b'[' | 0xe3 | 0xef)
+/// Might the character with UTF-8 code `w` (see `rules::char_starts`) open
+/// a bracket of `PAIRS`? Without branches, so that the walk does not stumble
+/// on the frequent 。、，.
+fn may_open(w: u32) -> bool {
+    // ( [ as bits of a mask; 【 〔 〖 (E3 80 90/94/96) and （ ［ (EF BC 88/BB)
+    // by their last byte's low six bits.
+    const ASCII: u128 = 1 << b'(' | 1 << b'[';
+    const CJK: u64 = 1 << 0x10 | 1 << 0x14 | 1 << 0x16;
+    const FULL: u64 = 1 << 0x08 | 1 << 0x3b;
+    let mask = match w >> 8 {
+        0xe380 => CJK,
+        0xefbc => FULL,
+        _ => 0,
+    };
+    ((mask >> (w & 0x3f)) & 1 != 0) | ((w < 128) & ((ASCII >> (w & 127)) & 1 != 0))
 }
 
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
-    let bytes = text.as_bytes();
-    for i in crate::rules::lead_bytes(text, may_open_lead) {
-        if !may_open(bytes, i) {
-            continue;
-        }
+    for i in crate::rules::char_starts(text, may_open) {
         let c = text[i..].chars().next().expect("a character");
         let Some(&(_, close)) = PAIRS.iter().find(|(o, _)| *o == c) else {
             continue;
@@ -162,12 +153,17 @@ mod tests {
     use crate::testing::{assert_fires, assert_quiet};
     const R: &str = "placeholder/bracket-slot";
 
+    /// `may_open` on every character: exactly the opening brackets.
     #[test]
-    fn may_open_admits_every_opening_bracket() {
-        for (open, _) in super::PAIRS {
-            let s = format!("{open}x");
-            assert!(super::may_open(s.as_bytes(), 0), "{open}");
-            assert!(super::may_open_lead(s.as_bytes()[0]), "{open}");
+    fn may_open_is_true_for_the_opening_brackets_only() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut b = [0; 4];
+            let w = c
+                .encode_utf8(&mut b)
+                .bytes()
+                .fold(0, |n, y| n << 8 | u32::from(y));
+            let opens = super::PAIRS.iter().any(|&(o, _)| o == c);
+            assert_eq!(super::may_open(w), opens, "{c:?}");
         }
     }
 

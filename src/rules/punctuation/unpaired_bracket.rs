@@ -98,27 +98,29 @@ fn triggers(t: &mut crate::registry::Triggers) {
     t.any("（）()［］[]【】〔〕〈〉《》");
 }
 
+/// Is the character with UTF-8 code `w` (see `rules::char_starts`) one of
+/// [`kind`]? Without branches, so that the walk does not stumble on the
+/// frequent 。、，：；.
+fn is_bracket(w: u32) -> bool {
+    // ( ) [ ] as bits of a mask; 〈〉《》【】〔〕 (E3 80 88-8B/90/91/94/95)
+    // and （）［］ (EF BC 88/89/BB/BD) by their last byte's low six bits.
+    const ASCII: u128 = 1 << b'(' | 1 << b')' | 1 << b'[' | 1 << b']';
+    const CJK: u64 = 0b1111 << 0x08 | 0b11 << 0x10 | 0b11 << 0x14;
+    const FULL: u64 = 0b11 << 0x08 | 1 << 0x3b | 1 << 0x3d;
+    let mask = match w >> 8 {
+        0xe380 => CJK,
+        0xefbc => FULL,
+        _ => 0,
+    };
+    ((mask >> (w & 0x3f)) & 1 != 0) | ((w < 128) & ((ASCII >> (w & 127)) & 1 != 0))
+}
+
 fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
     if !facts.triggered() {
         return;
     }
     let text = doc.para_text(p);
-    // ASCII brackets, 【】〔〕〈〉《》 (U+30xx, first byte E3), （）［］ (U+FFxx, EF).
-    let first = |x: u8| matches!(x, b'(' | b')' | b'[' | b']' | 0xe3 | 0xef);
-    let bytes = text.as_bytes();
-    for b in crate::rules::lead_bytes(text, first) {
-        // Not the frequent 。、 (E3 80 82/81) or ，：；！？ (EF BC xx).
-        let bracket = match bytes[b] {
-            0xe3 => {
-                bytes[b + 1] == 0x80
-                    && matches!(bytes[b + 2], 0x88..=0x8b | 0x90 | 0x91 | 0x94 | 0x95)
-            }
-            0xef => bytes[b + 1] == 0xbc && matches!(bytes[b + 2], 0x88 | 0x89 | 0xbb | 0xbd),
-            _ => true,
-        };
-        if !bracket {
-            continue;
-        }
+    for b in crate::rules::char_starts(text, is_bracket) {
         let c = text[b..].chars().next().expect("a character");
         let Some((_, opens, _, _)) = kind(c) else {
             continue;
@@ -267,6 +269,19 @@ fn widths(o: Open, c: Open, sink: &mut Sink<'_>) {
 mod tests {
     use crate::testing::{assert_fires, assert_fix, assert_quiet};
     const R: &str = "punctuation/unpaired-bracket";
+
+    /// `is_bracket` on every character: exactly those of `kind`.
+    #[test]
+    fn is_bracket_is_true_for_the_brackets_only() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut b = [0; 4];
+            let w = c
+                .encode_utf8(&mut b)
+                .bytes()
+                .fold(0, |n, y| n << 8 | u32::from(y));
+            assert_eq!(super::is_bracket(w), super::kind(c).is_some(), "{c:?}");
+        }
+    }
 
     #[test]
     fn fires_on_unpaired_and_mixed() {

@@ -82,8 +82,8 @@ pub fn items_in(doc: &Document, pi: usize) -> Vec<Item> {
         true
     };
     // 第 E7 AC AC, 是 E6 98 AF, 要 E8 A6 81.
-    let first = |x: u8| (0xe6..=0xe8).contains(&x);
-    for j in crate::rules::lead_bytes(&text[skip..], first).map(|j| j + skip) {
+    let marker = |w: u32| (w == 0xe7acac) | (w == 0xe698af) | (w == 0xe8a681);
+    for j in crate::rules::char_starts(&text[skip..], marker).map(|j| j + skip) {
         match (bytes[j], bytes[j + 1], bytes[j + 2]) {
             (0xE7, 0xAC, 0xAC) => {
                 try_at(j, None);
