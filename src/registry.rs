@@ -88,6 +88,10 @@ pub enum Cond {
     Doubled(Vec<(char, char)>),
     /// One of these strings occurs.
     Literals(Vec<String>),
+    /// These strings (two characters or more each) occur twice: at two
+    /// places, or two of them at one place (every occurrence counts, the
+    /// overlapping ones too).
+    TwoOf(Vec<String>),
     /// A chunk of two to four characters is repeated right after itself
     /// (`研究研究`).
     Repeated,
@@ -153,6 +157,13 @@ impl Triggers {
     /// One alternative: one of `literals` may occur (see [`Cond::Literals`]).
     pub fn literals<'s>(&mut self, literals: impl IntoIterator<Item = &'s str>) -> &mut Self {
         self.when([Cond::Literals(
+            literals.into_iter().map(String::from).collect(),
+        )])
+    }
+
+    /// One alternative: `literals` occur twice (see [`Cond::TwoOf`]).
+    pub fn two_of<'s>(&mut self, literals: impl IntoIterator<Item = &'s str>) -> &mut Self {
+        self.when([Cond::TwoOf(
             literals.into_iter().map(String::from).collect(),
         )])
     }
@@ -240,6 +251,8 @@ pub struct Prefilter {
     classes: Box<[u128; 256]>,
     /// Bits of `Pair` conditions (set only by two adjacent characters).
     pair_bits: u128,
+    /// Bits of `TwoOf` conditions (set by a literal's second occurrence).
+    two_of_bits: u128,
     /// `Doubled` conditions: the ranges and the bit of each.
     doubled: Vec<(Vec<(char, char)>, u128)>,
     /// Bit of `Repeated` (0 if no rule asks).
@@ -283,6 +296,11 @@ impl Prefilter {
                         ranges.sort_unstable();
                         ranges.dedup();
                     }
+                    if let Cond::TwoOf(list) = &mut cond {
+                        // Each occurrence of a string counts once.
+                        list.sort_unstable();
+                        list.dedup();
+                    }
                     let n = bits.len();
                     assert!(
                         n < 128 || bits.contains_key(&cond),
@@ -297,6 +315,7 @@ impl Prefilter {
         // Condition bits per character of the Basic Multilingual Plane.
         let mut per_char = vec![0u128; 0x10000];
         let (mut pair_bits, mut repeated_bit, mut astral) = (0, 0, 0);
+        let mut two_of_bits = 0;
         let mut doubled = Vec::new();
         let mut bigrams = Bigrams::default();
         for (cond, &bit) in &bits {
@@ -316,6 +335,16 @@ impl Prefilter {
                     }
                 }
                 Cond::Repeated => repeated_bit = bit,
+                Cond::TwoOf(list) => {
+                    two_of_bits |= bit;
+                    for l in list {
+                        let mut cs = l.chars();
+                        let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+                            panic!("TwoOf {l:?}: a literal of one character");
+                        };
+                        (bigrams.entry((a, b)).or_default()).push((l.as_str().into(), bit));
+                    }
+                }
                 Cond::Literals(list) => {
                     for l in list {
                         let mut cs = l.chars();
@@ -382,6 +411,7 @@ impl Prefilter {
             blocks,
             classes,
             pair_bits,
+            two_of_bits,
             doubled,
             repeated_bit,
             buckets,
@@ -403,6 +433,8 @@ impl Prefilter {
     /// Which conditions hold in `text` (one pass over its characters).
     pub fn scan(&self, text: &str) -> Present {
         let mut present = 0u128;
+        // `TwoOf` conditions with one occurrence so far.
+        let mut once = 0u128;
         // Class of the previous character (for `Pair` conditions).
         let mut prev_class = 0u8;
         // The last four characters (the latest first), as code points; a
@@ -426,7 +458,7 @@ impl Prefilter {
                 // Byte offset of the previous character.
                 let at = text.len() - chars.as_str().len() - ch.len_utf8();
                 let prev = char::from_u32(h0).map_or(0, char::len_utf8);
-                self.literals_at(text, at - prev, hash, h0, c, &mut present);
+                self.literals_at(text, at - prev, hash, h0, c, &mut present, &mut once);
             }
             [h3, h2, h1, h0] = [h2, h1, h0, c];
         }
@@ -483,9 +515,19 @@ impl Prefilter {
     }
 
     /// Sets the bits of the literals that start at `at` with `a`, `b`
-    /// (code points of hash `hash`).
+    /// (code points of hash `hash`); a `TwoOf` bit goes to `once` first.
     #[cold]
-    fn literals_at(&self, text: &str, at: usize, hash: usize, a: u32, b: u32, present: &mut u128) {
+    #[allow(clippy::too_many_arguments)]
+    fn literals_at(
+        &self,
+        text: &str,
+        at: usize,
+        hash: usize,
+        a: u32,
+        b: u32,
+        present: &mut u128,
+        once: &mut u128,
+    ) {
         let range = self.starts[hash] as usize..self.starts[hash + 1] as usize;
         for bucket in &self.buckets[range] {
             if (bucket.a, bucket.b) != (a, b) {
@@ -494,7 +536,11 @@ impl Prefilter {
             let rest = &text[at..];
             for (literal, bit) in &bucket.literals {
                 if *present & bit == 0 && rest.starts_with(&**literal) {
-                    *present |= bit;
+                    if bit & self.two_of_bits & !*once != 0 {
+                        *once |= bit;
+                    } else {
+                        *present |= bit;
+                    }
                 }
             }
         }
@@ -521,6 +567,14 @@ impl Prefilter {
                     l.chars().next().is_some_and(|first| seen.contains(&first))
                         && text.contains(l.as_str())
                 }),
+                Cond::TwoOf(list) => {
+                    let places = |l: &String| {
+                        (text.char_indices())
+                            .filter(|&(i, _)| text[i..].starts_with(l.as_str()))
+                            .count()
+                    };
+                    list.iter().map(places).sum::<usize>() >= 2
+                }
                 Cond::Repeated => (0..chars.len()).any(|i| {
                     (2..=4).any(|k| {
                         i + 2 * k <= chars.len() && chars[i..i + k] == chars[i + k..i + 2 * k]
@@ -632,6 +686,16 @@ mod tests {
         // Literals: the whole string, not just its first two characters.
         assert!(admits("typo/lexicon", "要安排布署工作"));
         assert!(!admits("typo/lexicon", "要安排部署工作"));
+        // TwoOf: two occurrences of the elements (formulation/slogan-expansion):
+        // two elements, the same one twice, two that overlap.
+        assert!(!admits("formulation/slogan-expansion", "增强政治意识"));
+        assert!(admits("formulation/slogan-expansion", "政治意识、大局意识"));
+        assert!(admits("formulation/slogan-expansion", "政治意识和政治意识"));
+        assert!(admits(
+            "formulation/slogan-expansion",
+            "全面建成小康社会建设"
+        ));
+        assert!(!admits("formulation/slogan-expansion", "政治意识形态"));
         // A rule without triggers runs everywhere.
         assert!(admits("structure/date-format", ""));
         // Off: everything runs.

@@ -158,14 +158,20 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
 
 /// See `registry::Triggers`.
 fn triggers(t: &mut crate::registry::Triggers) {
-    // A finding needs two elements of one slogan, or a slogan's name.
+    // A finding needs two different elements of one version (`verdict`:
+    // `found >= 2`), so two occurrences of elements, or else a trigger
+    // word after the name of a slogan that has one (`两个确立`).
     let s = &*SLOGANS;
-    t.literals(
+    t.two_of(
         s.list
             .iter()
             .flat_map(|s| s.versions.iter().flatten().copied()),
     )
-    .literals(s.list.iter().map(|s| s.name));
+    .literals(
+        (s.list.iter())
+            .filter(|s| s.trigger.is_some())
+            .map(|s| s.name),
+    );
 }
 
 #[cfg(test)]

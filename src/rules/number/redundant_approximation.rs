@@ -75,9 +75,12 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
 
 /// See `registry::Triggers`.
 fn triggers(t: &mut crate::registry::Triggers) {
-    use crate::registry::any;
-    // (大)约/大概/超过/多于/逾 … 左右/上下/以上/多/余
-    t.when([any("约概超多逾"), any("左上以多余")]);
+    use crate::registry::Cond;
+    // Both words of one of the pairs of `PAIRS`.
+    let words = |w: &[&str]| Cond::Literals(w.iter().map(|w| w.to_string()).collect());
+    t.when([words(&["约", "大概"]), words(&["左右", "上下"])])
+        .when([words(&["超过", "多于", "逾"]), words(&["以上", "多"])])
+        .when([words(&["约"]), words(&["余"])]);
 }
 
 #[cfg(test)]
