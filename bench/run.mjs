@@ -202,7 +202,10 @@ L('First underline: from navigation start (fresh profile, loopback) to the frame
 L('shows the page\'s first underline: a `requestAnimationFrame` callback after the underline');
 L('is inserted into the DOM, then a user-blocking task (`scheduler.postTask`) queued from it,');
 L('which runs once that frame is handed to the compositor and before the tasks the page');
-L('queues from it. The insertion time is listed with the start-up phases.');
+L('queues from it. The insertion time is listed with the start-up phases. Each run opens a');
+L('new context (fresh profile: empty cache and storage), then waits until the browser is idle');
+L('before navigating: a new window starts Chromium\'s own pages for it (a "top-chrome WebUI"');
+L('renderer, ~0.8-1 s of CPU), which a user\'s open window has done long before.');
 L();
 L(`- Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Linux ${release()};`);
 L(`  load average ${loadStart.map((x) => x.toFixed(1)).join(' ')} at the start, ${loadEnd.map((x) => x.toFixed(1)).join(' ')} at the end`);
