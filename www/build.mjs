@@ -105,11 +105,10 @@ await writeFile(appFile, HINT + (await readFile(appFile, 'utf8')));
 const appMap = JSON.parse(await readFile(appFile + '.map', 'utf8'));
 appMap.mappings = ';' + appMap.mappings;
 await writeFile(appFile + '.map', JSON.stringify(appMap));
-// So is the editor's rest (editor-extras.js), loaded right after the first underlines.
-const extrasChunk = appMeta.imports.find((i) => i.kind === 'dynamic-import' && site.metafile.outputs[i.path]?.entryPoint?.endsWith('src/editor-extras.js'));
-const early = [];
-if (extrasChunk) early.push(extrasChunk.path, ...site.metafile.outputs[extrasChunk.path].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path));
-const preload = [...new Set(early)].map((p) => `<link rel="modulepreload" href="${p.split('/').pop()}">`);
+// The editor's rest (editor-extras.js and its chunks) is not preloaded: it is
+// imported right after the first underlines, and fetching and parsing its
+// ~85 KB during start-up competed with app.js and the worker for the two
+// cores (bench/HISTORY.md).
 if (/<\/script/i.test(bootJs)) throw new Error('boot.js contains </script');
 // The worker's code is embedded too (base64, as in the single file): boot.js
 // starts it from a blob: URL with no request to wait for (see checker.js).
@@ -117,7 +116,7 @@ const workerBlock = `<script type="application/octet-stream" id="gw-worker">${Bu
 const siteHtml = html
   .replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')/, (m) => `${m} ${sha(bootJs)}`)
   .replace("worker-src 'self'", "worker-src 'self' blob:")
-  .replace('<link rel="stylesheet" href="style.css">', () => [workerBlock, `<script>${bootJs}</script>`, '<link rel="stylesheet" href="style.css">', ...preload].join('\n'));
+  .replace('<link rel="stylesheet" href="style.css">', () => [workerBlock, `<script>${bootJs}</script>`, '<link rel="stylesheet" href="style.css">'].join('\n'));
 if (!siteHtml.includes(sha(bootJs)) || !siteHtml.includes("worker-src 'self' blob:")) throw new Error('index.html: its CSP lacks script-src or worker-src');
 await writeFile(join(out, 'index.html'), siteHtml);
 await copyFile(join(www, 'style.css'), join(out, 'style.css'));

@@ -24,6 +24,11 @@ async function startUp(url) {
   const context = await browser.newContext();
   const { page, log } = await openPage(context, url);
   const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('gwlint:')).sort((a, b) => a.startTime - b.startTime).map((m) => m.name));
+  // When the page's scripts other than app.js were fetched, relative to the first results being shown.
+  const chunksAfterFirst = await page.evaluate(() => {
+    const first = performance.getEntriesByName('gwlint:first-result')[0].startTime;
+    return performance.getEntriesByType('resource').filter((e) => /\/chunk-[\w-]+\.js$/.test(e.name)).map((e) => e.startTime - first);
+  });
   const result = {
     engine: await page.getAttribute('html', 'data-engine'),
     underlined: (await underlines(page)).map(([t]) => t),
@@ -32,6 +37,7 @@ async function startUp(url) {
     csp: await cspViolations(page),
     errors: log.errors,
     requests: log.requests,
+    chunksAfterFirst,
   };
   await context.close();
   return result;
@@ -65,6 +71,9 @@ test('from a static host: boot runs first, the worker compiles the wasm as it st
     assert.equal(r.requests.filter((u) => u.endsWith('/gwlint_bg.wasm')).length, 1, r.requests.join('\n'));
     assert.equal(r.requests.filter((u) => u.endsWith('/worker.js')).length, 0, r.requests.join('\n'));
     assert.ok(r.requests.some((u) => u.startsWith('blob:')), r.requests.join('\n'));
+    // Before the first results, app.js is the page's only script request: the
+    // editor's rest (keymaps, search) is fetched once they are shown.
+    assert.ok(r.chunksAfterFirst.length > 0 && r.chunksAfterFirst.every((t) => t > 0), r.chunksAfterFirst.join(' '));
   } finally {
     await server.close();
   }
