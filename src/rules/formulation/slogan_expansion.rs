@@ -1,4 +1,4 @@
-use super::tables::{Slogan, SLOGANS};
+use super::tables::SLOGANS;
 use crate::model::{Document, Paragraph};
 use crate::sink::Sink;
 
@@ -48,18 +48,23 @@ fn clause_end(text: &str, from: usize) -> usize {
         .map_or(text.len(), |e| from + e)
 }
 
-/// Positions of each element of `version` in `seg` (None when missing).
-fn positions(seg: &str, version: &[&str]) -> Vec<Option<usize>> {
-    version.iter().map(|e| seg.find(e)).collect()
+/// Positions of each element of a version (their pattern ids, see
+/// `Slogans::version_elements`) in `seg` (None when missing): what
+/// `seg.find(element)` returns.
+fn positions(seg: &str, version: &[usize]) -> Vec<Option<usize>> {
+    let finders = &SLOGANS.element_finders;
+    (version.iter())
+        .map(|&k| finders[k].find(seg.as_bytes()))
+        .collect()
 }
 
-/// What is wrong with `seg` as an expansion of `s`, if anything; `None` when
-/// `seg` is not an expansion or is right.
-fn verdict(s: &Slogan, seg: &str, named: bool) -> Option<String> {
-    let (best, pos) = s
-        .versions
-        .iter()
-        .map(|v| (v, positions(seg, v)))
+/// What is wrong with `seg` as an expansion of `s` (slogan number `i`), if
+/// anything; `None` when `seg` is not an expansion or is right.
+fn verdict(i: usize, seg: &str, named: bool) -> Option<String> {
+    let s = &SLOGANS.list[i];
+    let (best, pos) = (s.versions.iter())
+        .zip(&SLOGANS.version_elements[i])
+        .map(|(v, ids)| (v, positions(seg, ids)))
         .max_by_key(|(_, p)| p.iter().flatten().count())?;
     let found = pos.iter().flatten().count();
     let triggered = named && s.trigger.is_some_and(|t| seg.contains(t));
@@ -117,7 +122,8 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let mut named_ranges: Vec<(usize, usize)> = Vec::new();
     // Expansions after a quoted name.
     for m in slogans.names.find_iter(text) {
-        let s = &slogans.list[m.pattern().as_usize()];
+        let i = m.pattern().as_usize();
+        let s = &slogans.list[i];
         if s.versions.is_empty() {
             continue;
         }
@@ -130,7 +136,7 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         let from = after + marker.len();
         let to = clause_end(text, from);
         named_ranges.push((m.start(), to));
-        if let Some(msg) = verdict(s, &text[from..to], true) {
+        if let Some(msg) = verdict(i, &text[from..to], true) {
             sink.report(p.start + from, p.start + to, msg);
         }
     }
@@ -147,7 +153,7 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
                 if hits[i] < 3 || s.trigger.is_some() || s.versions.iter().all(|v| v.len() < 3) {
                     continue;
                 }
-                if let Some(msg) = verdict(s, seg, false) {
+                if let Some(msg) = verdict(i, seg, false) {
                     sink.report(p.start + start, p.start + end, msg);
                 }
             }

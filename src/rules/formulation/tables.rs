@@ -27,6 +27,11 @@ pub(crate) struct Slogans {
     /// A cheap prefilter for the expansion checks.
     pub elements: AhoCorasick,
     pub element_owners: Vec<Vec<usize>>,
+    /// Finds each pattern of `elements` (by pattern id), and the pattern
+    /// ids of every element by slogan and version (for searching a clause
+    /// without building a searcher per call).
+    pub element_finders: Vec<memchr::memmem::Finder<'static>>,
+    pub version_elements: Vec<Vec<Vec<usize>>>,
     /// Every string in which two occurrences of elements overlap (one
     /// element inside another, or one ending with the start of another,
     /// written once): in a text without any, the non-overlapping matches of
@@ -98,6 +103,20 @@ pub(crate) static SLOGANS: LazyLock<Slogans> = LazyLock::new(|| {
         .map(|o| memchr::memmem::Finder::new(o.as_bytes()).into_owned())
         .collect();
     let elements = AhoCorasick::new(&patterns).unwrap();
+    let element_finders = (patterns.iter())
+        .map(|p| memchr::memmem::Finder::new(p.as_bytes()).into_owned())
+        .collect();
+    let version_elements = (list.iter())
+        .map(|s| {
+            (s.versions.iter())
+                .map(|v| {
+                    v.iter()
+                        .map(|e| patterns.iter().position(|p| p == e).unwrap())
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
     let trigger_names = list
         .iter()
         .filter(|s| s.trigger.is_some())
@@ -108,6 +127,8 @@ pub(crate) static SLOGANS: LazyLock<Slogans> = LazyLock::new(|| {
         names,
         elements,
         element_owners,
+        element_finders,
+        version_elements,
         element_overlaps,
         trigger_names,
     }
