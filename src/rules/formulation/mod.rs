@@ -4,6 +4,7 @@
 use crate::registry::RuleMeta;
 
 pub mod custom_term;
+mod literals;
 pub mod slogan_expansion;
 pub mod slogan_quotes;
 mod tables;

@@ -95,24 +95,14 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let slogans = &*SLOGANS;
     let text = doc.para_text(p);
     // Prefilter: how many element matches each slogan has in this paragraph.
-    // (Every occurrence of every element, counted once per version it is
-    // in; the non-overlapping matches are all of them when no two overlap.)
+    // (Every occurrence of every element, the overlapping ones too, counted
+    // once per version it is in.)
     let mut hits = vec![0usize; slogans.list.len()];
-    let mut count = |m: aho_corasick::Match| {
-        for &owner in &slogans.element_owners[m.pattern().as_usize()] {
+    slogans.elements.for_each(text, |k, _| {
+        for &owner in &slogans.element_owners[k] {
             hits[owner] += 1;
         }
-    };
-    let bytes = text.as_bytes();
-    if slogans
-        .element_overlaps
-        .iter()
-        .any(|f| f.find(bytes).is_some())
-    {
-        slogans.elements.find_overlapping_iter(text).for_each(count);
-    } else {
-        slogans.elements.find_iter(text).for_each(&mut count);
-    }
+    });
     // A name that may be followed by its word-for-word expansion.
     let has_trigger_slogan_name =
         (slogans.trigger_names.iter()).any(|f| f.find(text.as_bytes()).is_some());
@@ -121,21 +111,20 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     }
     let mut named_ranges: Vec<(usize, usize)> = Vec::new();
     // Expansions after a quoted name.
-    for m in slogans.names.find_iter(text) {
-        let i = m.pattern().as_usize();
+    for (i, m_start, m_end) in slogans.names.leftmost_longest(text) {
         let s = &slogans.list[i];
         if s.versions.is_empty() {
             continue;
         }
-        let after = text[m.end()..]
+        let after = text[m_end..]
             .strip_prefix('”')
-            .map_or(m.end(), |_| m.end() + "”".len());
+            .map_or(m_end, |_| m_end + "”".len());
         let Some(marker) = MARKERS.iter().find(|mk| text[after..].starts_with(**mk)) else {
             continue;
         };
         let from = after + marker.len();
         let to = clause_end(text, from);
-        named_ranges.push((m.start(), to));
+        named_ranges.push((m_start, to));
         if let Some(msg) = verdict(i, &text[from..to], true) {
             sink.report(p.start + from, p.start + to, msg);
         }
@@ -209,13 +198,11 @@ mod tests {
     /// search): “全面建成小康社会建设” holds 全面建成小康社会 and 社会建设.
     #[test]
     fn overlapping_elements_both_count() {
-        use super::super::tables::overlaps;
-        assert_eq!(overlaps("全面深化", "深化改革"), ["全面深化改革"]);
-        assert_eq!(overlaps("政治意识", "意识"), ["政治意识"]);
-        assert_eq!(overlaps("强强", "强强"), ["强强强"]);
-        assert!(overlaps("政治意识", "政治意识").is_empty());
-        assert!(overlaps("政治意识", "大局意识").is_empty());
-        assert_eq!(SLOGANS.element_overlaps.len(), 2);
+        let mut found = Vec::new();
+        SLOGANS
+            .elements
+            .for_each("全面建成小康社会建设", |k, s| found.push((k, s)));
+        assert_eq!(found.len(), 2);
         // Two elements of 五位一体 only with 社会建设 inside
         // 全面建成小康社会建设 (a non-overlapping search sees 全面建成小康社会).
         assert_fires(R, "“五位一体”，即⟦全面建成小康社会建设、政治建设⟧。");

@@ -40,15 +40,15 @@ fn inside_title(text: &str, i: usize) -> bool {
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let slogans = &*SLOGANS;
     let text = doc.para_text(p);
-    for m in slogans.names.find_iter(text) {
-        let s = &slogans.list[m.pattern().as_usize()];
-        if char_before(text, m.start()).is_some_and(is_chinese_numeral)
-            || inside_quotes(text, m.start())
-            || inside_title(text, m.start())
+    for (i, m_start, m_end) in slogans.names.leftmost_longest(text) {
+        let s = &slogans.list[i];
+        if char_before(text, m_start).is_some_and(is_chinese_numeral)
+            || inside_quotes(text, m_start)
+            || inside_title(text, m_start)
         {
             continue;
         }
-        let (start, end) = (p.start + m.start(), p.start + m.end());
+        let (start, end) = (p.start + m_start, p.start + m_end);
         sink.report(start, end, format!("“{}”是特定提法，应加引号", s.name))
             .with_severity(s.quote)
             .fix(start, end, format!("“{}”", s.name), Applicability::Review);

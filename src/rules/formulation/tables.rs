@@ -1,6 +1,7 @@
 //! The formulation tables (`data/slogans.tsv`, `data/formulation.tsv`),
 //! parsed once and shared by the rules that read them.
 
+use super::literals::LiteralSet;
 use crate::diagnostic::Severity;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
@@ -20,43 +21,20 @@ pub(crate) struct Slogan {
 
 pub(crate) struct Slogans {
     pub list: Vec<Slogan>,
-    /// Matches every name.
-    pub names: AhoCorasick,
-    /// Matches every element of every version (each string once);
+    /// Finds every name (id: the slogan's index).
+    pub names: LiteralSet,
+    /// Finds every element of every version (each string once);
     /// `element_owners[pattern]` lists the slogan of each version it is in.
     /// A cheap prefilter for the expansion checks.
-    pub elements: AhoCorasick,
+    pub elements: LiteralSet,
     pub element_owners: Vec<Vec<usize>>,
     /// Finds each pattern of `elements` (by pattern id), and the pattern
     /// ids of every element by slogan and version (for searching a clause
     /// without building a searcher per call).
     pub element_finders: Vec<memchr::memmem::Finder<'static>>,
     pub version_elements: Vec<Vec<Vec<usize>>>,
-    /// Every string in which two occurrences of elements overlap (one
-    /// element inside another, or one ending with the start of another,
-    /// written once): in a text without any, the non-overlapping matches of
-    /// `elements` are all its matches.
-    pub element_overlaps: Vec<memchr::memmem::Finder<'static>>,
     /// Finds the names of slogans with a `trigger`.
     pub trigger_names: Vec<memchr::memmem::Finder<'static>>,
-}
-
-/// The shortest strings in which an occurrence of `a` and one of `b`
-/// overlap without being the same occurrence of the same string: `a` when
-/// it contains `b`, `a` joined to `b` where `a` ends with the start of `b`.
-pub(crate) fn overlaps(a: &str, b: &str) -> Vec<String> {
-    let (x, y) = (a.as_bytes(), b.as_bytes());
-    let mut out = Vec::new();
-    if a != b && a.contains(b) {
-        out.push(a.to_string());
-    }
-    for k in 1..x.len().min(y.len()) {
-        if x.ends_with(&y[..k]) {
-            let joined = [x, &y[k..]].concat();
-            out.push(String::from_utf8(joined).expect("joined at a character boundary"));
-        }
-    }
-    out
 }
 
 fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -81,10 +59,7 @@ pub(crate) static SLOGANS: LazyLock<Slogans> = LazyLock::new(|| {
                 .unwrap_or_default(),
         })
         .collect();
-    let names = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(list.iter().map(|s| s.name))
-        .unwrap();
+    let names = LiteralSet::new(list.iter().map(|s| s.name));
     let mut element_owners: Vec<Vec<usize>> = Vec::new();
     let mut patterns: Vec<&str> = Vec::new();
     for (i, s) in list.iter().enumerate() {
@@ -98,11 +73,7 @@ pub(crate) static SLOGANS: LazyLock<Slogans> = LazyLock::new(|| {
             }
         }
     }
-    let element_overlaps = (patterns.iter())
-        .flat_map(|a| patterns.iter().flat_map(|b| overlaps(a, b)))
-        .map(|o| memchr::memmem::Finder::new(o.as_bytes()).into_owned())
-        .collect();
-    let elements = AhoCorasick::new(&patterns).unwrap();
+    let elements = LiteralSet::new(patterns.iter().copied());
     let element_finders = (patterns.iter())
         .map(|p| memchr::memmem::Finder::new(p.as_bytes()).into_owned())
         .collect();
@@ -129,7 +100,6 @@ pub(crate) static SLOGANS: LazyLock<Slogans> = LazyLock::new(|| {
         element_owners,
         element_finders,
         version_elements,
-        element_overlaps,
         trigger_names,
     }
 });
