@@ -66,6 +66,8 @@ test('from a static host: boot runs first, the worker compiles the wasm as it st
     assert.ok(inOrder(r.marks, [WORKER_STEPS[0], 'gwlint:worker-response', ...WORKER_STEPS.slice(1)]), r.marks.join(' '));
     assert.ok(r.marks.includes('gwlint:worker-init'), r.marks.join(' '));
     assert.ok(inOrder(r.marks, ['gwlint:boot', 'gwlint:page-built', 'gwlint:first-result']), r.marks.join(' '));
+    // Once per load, whichever of the worker and the page is first.
+    assert.equal(r.marks.filter((m) => m === 'gwlint:first-result').length, 1, r.marks.join(' '));
     // The wasm is fetched once, by the worker (no preload the worker could not
     // use); the worker's code is in the page (blob:), not fetched.
     assert.equal(r.requests.filter((u) => u.endsWith('/gwlint_bg.wasm')).length, 1, r.requests.join('\n'));

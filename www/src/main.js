@@ -374,7 +374,8 @@ async function startPage({ checker, draft, settings, first }) {
   // underlines (one layout instead of two); onResult does the rest.
   let entries = [];
   if (first.value) {
-    performance.mark('gwlint:first-result');
+    // 'gwlint:first-result' is marked by onResult (via scheduler.adopt below),
+    // after 'gwlint:page-built', once per load.
     app.builtWith = first.value;
     entries = resultEntries(first.value, { text: first.text, changes: ChangeSet.empty(first.text.length) }).entries;
   }
