@@ -221,11 +221,22 @@ impl Need {
 type Bigrams = rustc_hash::FxHashMap<(char, char), Vec<(Box<str>, u128)>>;
 
 /// The literals that start with two given characters (`a`, `b` as code
-/// points), with their condition bits.
+/// points): the rest of each (its bytes after those two characters) with its
+/// condition bit, and all their bits.
 struct Bucket {
     a: u32,
     b: u32,
-    literals: Vec<(Box<str>, u128)>,
+    all: u128,
+    tails: Vec<(Box<[u8]>, u128)>,
+}
+
+/// The condition bits a character class sets: on its own (`Any` conditions,
+/// one-character literals) and next to another character of a `Pair`
+/// condition (`pair`: the bits of the `Pair` conditions that contain it).
+#[derive(Clone, Copy, Default)]
+struct ClassBits {
+    single: u128,
+    pair: u128,
 }
 
 /// One table built from every rule's [`Triggers`]: a single pass over a
@@ -235,22 +246,25 @@ struct Bucket {
 /// The pass is built for the common case, a character that no condition
 /// mentions: one table lookup (its class is 0), four comparisons with the
 /// characters before it (a doubled character, a repeated chunk) and one probe
-/// of a Bloom filter of the literals' first two characters. `Doubled`
-/// conditions are left out of the classes (every Han character would be in
-/// one) and looked up only when a character repeats the one before it.
+/// of a Bloom filter of the literals' first two characters. The class's bits
+/// are or-ed in without a branch (class 0 sets none): about one character in
+/// eight has a class (，。、 are in several), too many to predict. The tables
+/// have fixed sizes indexed by bytes, so no lookup needs a bounds check.
+/// `Doubled` conditions are left out of the classes (every Han character
+/// would be in one) and looked up only when a character repeats the one
+/// before it.
 pub struct Prefilter {
-    /// `c >> 8` → block (0: no condition mentions a character of this
-    /// block); every block above U+FFFF is [`ASTRAL_BLOCK`].
-    index: Box<[u16; 0x1100]>,
+    /// `c >> 8` (masked to the table, which changes nothing) → block (0: no
+    /// condition mentions a character of this block); every block above
+    /// U+FFFF is [`ASTRAL_BLOCK`].
+    index: Box<[u8; 0x2000]>,
     /// Block → character class per low byte.
-    blocks: Vec<[u8; 256]>,
+    blocks: Box<[[u8; 256]; 256]>,
     /// Class → condition bits of `Any` and `Pair` conditions and of
     /// one-character literals; class [`ASTRAL`] is every character above
     /// U+FFFF (the bits of every such condition that mentions one:
-    /// over-approximating what occurs is sound).
-    classes: Box<[u128; 256]>,
-    /// Bits of `Pair` conditions (set only by two adjacent characters).
-    pair_bits: u128,
+    /// over-approximating what occurs is sound); class 0 has none.
+    classes: Box<[ClassBits; 256]>,
     /// Bits of `TwoOf` conditions (set by a literal's second occurrence).
     two_of_bits: u128,
     /// `Doubled` conditions: the ranges and the bit of each.
@@ -272,7 +286,7 @@ pub struct Prefilter {
 /// The class of characters above U+FFFF.
 const ASTRAL: u8 = 255;
 /// The block of characters above U+FFFF (all of class [`ASTRAL`]).
-const ASTRAL_BLOCK: u16 = 1;
+const ASTRAL_BLOCK: u8 = 1;
 
 impl Prefilter {
     fn build() -> Prefilter {
@@ -365,8 +379,17 @@ impl Prefilter {
         let mut buckets: Vec<(usize, Bucket)> = bigrams
             .into_iter()
             .map(|((a, b), literals)| {
-                let (a, b) = (a as u32, b as u32);
-                (bigram_hash(a, b), Bucket { a, b, literals })
+                let skip = a.len_utf8() + b.len_utf8();
+                let bucket = Bucket {
+                    a: a as u32,
+                    b: b as u32,
+                    all: literals.iter().fold(0, |m, (_, bit)| m | bit),
+                    tails: literals
+                        .iter()
+                        .map(|(l, bit)| (l.as_bytes()[skip..].into(), *bit))
+                        .collect(),
+                };
+                (bigram_hash(bucket.a, bucket.b), bucket)
             })
             .collect();
         buckets.sort_by_key(|(h, bucket)| (*h, bucket.a, bucket.b));
@@ -382,7 +405,7 @@ impl Prefilter {
         let mut classes = Box::new([0u128; 256]);
         let mut n_classes = 1;
         classes[ASTRAL as usize] = astral;
-        let mut index = Box::new([ASTRAL_BLOCK; 0x1100]);
+        let mut index = Box::new([ASTRAL_BLOCK; 0x2000]);
         index[..256].fill(0);
         let mut blocks = vec![[0u8; 256], [ASTRAL; 256]];
         let mut class_of = rustc_hash::FxHashMap::default();
@@ -404,13 +427,18 @@ impl Prefilter {
                 });
             }
             blocks.push(block);
-            index[hi] = u16::try_from(blocks.len() - 1).unwrap();
+            index[hi] =
+                u8::try_from(blocks.len() - 1).expect("over 256 blocks of trigger characters");
         }
+        blocks.resize(256, [0; 256]);
+        let classes = Box::new(classes.map(|m| ClassBits {
+            single: m & !pair_bits,
+            pair: m & pair_bits,
+        }));
         Prefilter {
             index,
-            blocks,
+            blocks: blocks.into_boxed_slice().try_into().unwrap(),
             classes,
-            pair_bits,
             two_of_bits,
             doubled,
             repeated_bit,
@@ -435,8 +463,8 @@ impl Prefilter {
         let mut present = 0u128;
         // `TwoOf` conditions with one occurrence so far.
         let mut once = 0u128;
-        // Class of the previous character (for `Pair` conditions).
-        let mut prev_class = 0u8;
+        // `Pair` bits of the previous character's class.
+        let mut prev_pair = 0u128;
         // The last four characters (the latest first), as code points; a
         // value no character has before the start.
         const NONE: u32 = u32::MAX;
@@ -444,36 +472,22 @@ impl Prefilter {
         let mut chars = text.chars();
         while let Some(ch) = chars.next() {
             let c = ch as u32;
-            let class = self.blocks[self.index[(c >> 8) as usize] as usize][(c & 0xff) as usize];
-            if class != 0 {
-                self.classes_at(class, prev_class, &mut present);
-            }
-            prev_class = class;
+            let block = self.index[(c >> 8) as usize & 0x1fff];
+            let class = self.classes[self.blocks[block as usize][(c & 0xff) as usize] as usize];
+            present |= class.single | (class.pair & prev_pair);
+            prev_pair = class.pair;
             if c == h0 || c == h1 || c == h2 || c == h3 {
                 let end = text.len() - chars.as_str().len();
                 self.repeats_at(&text[..end], &mut present);
             }
             let hash = bigram_hash(h0, c);
             if self.bloom[hash / 64] & (1 << (hash % 64)) != 0 {
-                // Byte offset of the previous character.
-                let at = text.len() - chars.as_str().len() - ch.len_utf8();
-                let prev = char::from_u32(h0).map_or(0, char::len_utf8);
-                self.literals_at(text, at - prev, hash, h0, c, &mut present, &mut once);
+                let end = text.len() - chars.as_str().len();
+                self.literals_at(text.as_bytes(), end, hash, h0, c, &mut present, &mut once);
             }
             [h3, h2, h1, h0] = [h2, h1, h0, c];
         }
         Present(present)
-    }
-
-    /// Sets the bits of a character of class `class` (not 0) after one of
-    /// class `prev`.
-    #[inline]
-    fn classes_at(&self, class: u8, prev: u8, present: &mut u128) {
-        let m = self.classes[class as usize];
-        *present |= m & !self.pair_bits;
-        if prev != 0 {
-            *present |= m & self.classes[prev as usize] & self.pair_bits;
-        }
     }
 
     /// Sets the bits of `Doubled` and `Repeated` conditions that hold at the
@@ -514,14 +528,15 @@ impl Prefilter {
         out
     }
 
-    /// Sets the bits of the literals that start at `at` with `a`, `b`
-    /// (code points of hash `hash`); a `TwoOf` bit goes to `once` first.
+    /// Sets the bits of the literals that start with `a`, `b` (code points
+    /// of hash `hash`) ending at byte `end` of `text`; a `TwoOf` bit goes to
+    /// `once` first.
     #[cold]
     #[allow(clippy::too_many_arguments)]
     fn literals_at(
         &self,
-        text: &str,
-        at: usize,
+        text: &[u8],
+        end: usize,
         hash: usize,
         a: u32,
         b: u32,
@@ -530,12 +545,12 @@ impl Prefilter {
     ) {
         let range = self.starts[hash] as usize..self.starts[hash + 1] as usize;
         for bucket in &self.buckets[range] {
-            if (bucket.a, bucket.b) != (a, b) {
+            if bucket.a != a || bucket.b != b || *present & bucket.all == bucket.all {
                 continue;
             }
-            let rest = &text[at..];
-            for (literal, bit) in &bucket.literals {
-                if *present & bit == 0 && rest.starts_with(&**literal) {
+            let rest = &text[end..];
+            for (tail, bit) in &bucket.tails {
+                if *present & bit == 0 && rest.starts_with(tail) {
                     if bit & self.two_of_bits & !*once != 0 {
                         *once |= bit;
                     } else {
