@@ -95,6 +95,16 @@ pub(crate) fn char_starts<'a>(
     })
 }
 
+/// The number `char_starts` hands its `pick` for `c`: its UTF-8 bytes read
+/// big-endian (for tests of a `pick` against the characters it stands for).
+#[cfg(test)]
+pub(crate) fn utf8_code(c: char) -> u32 {
+    let mut b = [0; 4];
+    c.encode_utf8(&mut b)
+        .bytes()
+        .fold(0, |n, y| n << 8 | u32::from(y))
+}
+
 /// Length in bytes of the character whose UTF-8 starts with byte `x`.
 #[inline(always)]
 pub(crate) fn char_len(x: u8) -> usize {
@@ -135,10 +145,7 @@ mod tests {
             let all: Vec<usize> = super::lead_bytes(&s, |_| true).collect();
             prop_assert_eq!(all, s.char_indices().map(|(i, _)| i).collect::<Vec<_>>());
             // char_starts: the code of each character is its UTF-8 bytes.
-            let code = |c: char| {
-                let mut b = [0; 4];
-                c.encode_utf8(&mut b).bytes().fold(0u32, |n, y| n << 8 | u32::from(y))
-            };
+            let code = super::utf8_code;
             let codes: Vec<u32> = s.chars().map(code).collect();
             let picked = |w: u32| w % 3 == u32::from(pick) % 3;
             let want: Vec<usize> = s.char_indices().filter(|&(_, c)| picked(code(c))).map(|(i, _)| i).collect();

@@ -157,11 +157,7 @@ mod tests {
     #[test]
     fn may_open_is_true_for_the_opening_brackets_only() {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            let mut b = [0; 4];
-            let w = c
-                .encode_utf8(&mut b)
-                .bytes()
-                .fold(0, |n, y| n << 8 | u32::from(y));
+            let w = crate::rules::utf8_code(c);
             let opens = super::PAIRS.iter().any(|&(o, _)| o == c);
             assert_eq!(super::may_open(w), opens, "{c:?}");
         }

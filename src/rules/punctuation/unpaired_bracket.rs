@@ -274,11 +274,7 @@ mod tests {
     #[test]
     fn is_bracket_is_true_for_the_brackets_only() {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            let mut b = [0; 4];
-            let w = c
-                .encode_utf8(&mut b)
-                .bytes()
-                .fold(0, |n, y| n << 8 | u32::from(y));
+            let w = crate::rules::utf8_code(c);
             assert_eq!(super::is_bracket(w), super::kind(c).is_some(), "{c:?}");
         }
     }
