@@ -92,3 +92,19 @@ pub fn assert_fix(rule: &str, before: &str, after: &str) {
     }
     assert_eq!(s, after);
 }
+
+/// ../shared/corpus for the unit tests that read the published documents:
+/// `None` (with a notice) when it is missing, a failure under CI=true
+/// (the integration tests do the same in tests/common/mod.rs).
+pub fn shared_corpus() -> Option<std::path::PathBuf> {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if shared.join("clean").is_dir() {
+        return Some(shared);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "../shared is missing"
+    );
+    eprintln!("NOTICE: ../shared is missing; skipping");
+    None
+}

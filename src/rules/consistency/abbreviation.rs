@@ -872,15 +872,9 @@ mod tests {
     /// all of them as one text (many definitions, names used far away).
     #[test]
     fn judge_matches_the_per_name_search_on_the_corpus() {
-        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        if !shared.join("clean").is_dir() {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "../shared is missing"
-            );
-            eprintln!("NOTICE: ../shared is missing; skipping");
+        let Some(shared) = crate::testing::shared_corpus() else {
             return;
-        }
+        };
         let mut all = String::new();
         for dir in ["clean", "drafts"] {
             let mut files: Vec<_> = std::fs::read_dir(shared.join(dir))

@@ -272,15 +272,9 @@ mod tests {
 
     #[test]
     fn pairs_are_those_of_decoding_on_the_corpus() {
-        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        if !shared.join("clean").is_dir() {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "../shared is missing"
-            );
-            eprintln!("NOTICE: ../shared is missing; skipping");
+        let Some(shared) = crate::testing::shared_corpus() else {
             return;
-        }
+        };
         let mut found = 0;
         for dir in ["clean", "drafts", "sentences"] {
             for f in std::fs::read_dir(shared.join(dir)).unwrap() {
