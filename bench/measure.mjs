@@ -5,13 +5,22 @@
 // runs first. Times are milliseconds.
 //
 // Full check, both sides treated alike: the same warm-up and number of
-// counted runs; the two interleaved (each round runs both, the order
-// alternating), so a load spike from other processes hits both; before every
-// sample a full garbage collection when the runtime offers one (`gc`: Node
-// via v8.setFlagsFromString, Chromium with --js-flags=--expose-gc), so no
-// sample pays for collecting an earlier sample's (or the other side's)
-// garbage. A sample is the one call: the text passed in, the check, the
-// result built as JS objects (and any collection that happens inside it).
+// counted runs, in rounds that run both (so a load spike from other
+// processes hits both), and before every sample a full garbage collection
+// when the runtime offers one (`gc`: Node via v8.setFlagsFromString,
+// Chromium with --js-flags=--expose-gc), so no sample pays for collecting an
+// earlier sample's (or the other side's) garbage. A sample is the one call:
+// the text passed in, the check, the result built as JS objects (and any
+// collection that happens inside it).
+//
+// In each round a side is called twice in a row (`timePaired`): the first
+// call comes right after the other engine's, the second right after its own.
+// The two are reported apart, "warm" (the second) and "after the other
+// engine" (the first): on a shared machine a call whose code and data were
+// not used a moment ago is much slower (gwlint's 100k check ~4.5 ms warm,
+// 6-7.5 ms right after an AutoCorrect call, 11-14 ms after 100 ms asleep;
+// see bench/HISTORY.md), and a median over samples that alternate between
+// the two states (as the plain interleaving did) is neither figure.
 
 export function stats(ms) {
   const s = [...ms].sort((a, b) => a - b);
@@ -36,6 +45,30 @@ export function timeInterleaved(fns, { runs, warmup, gc = null }) {
     }
   }
   return Object.fromEntries(names.map((n) => [n, stats(ms[n])]));
+}
+
+/**
+ * Times each of `fns` ({name: fn}) in `runs` rounds after `warmup` calls
+ * each. A round calls the sides in a fixed order, each twice in a row: the
+ * first call follows the other side's calls ("cold": after the other engine),
+ * the second its own ("warm"). `gc` (or null) runs before every timed call.
+ * Returns {name: {warm: stats, cold: stats}}.
+ */
+export function timePaired(fns, { runs, warmup, gc = null }) {
+  const names = Object.keys(fns);
+  for (let i = 0; i < warmup; i++) for (const n of names) fns[n]();
+  const ms = Object.fromEntries(names.map((n) => [n, { warm: [], cold: [] }]));
+  for (let r = 0; r < runs; r++) {
+    for (const n of names) {
+      for (const kind of ['cold', 'warm']) {
+        gc?.();
+        const t = performance.now();
+        fns[n]();
+        ms[n][kind].push(performance.now() - t);
+      }
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, { warm: stats(ms[n].warm), cold: stats(ms[n].cold) }]));
 }
 
 function timeRuns(fn, runs, warmup, gc) {
@@ -66,11 +99,15 @@ export function measureTexts({ gw, ac, texts, runs = 21, warmup = 5, keystrokeOn
     const row = { name, chars: [...text].length };
     if (!keystrokeOnly) {
       row.findings = gw.analyze(text, undefined).findings.length;
-      const full = timeInterleaved(
+      const full = timePaired(
         { gwlint: () => gw.analyze(text, undefined), autocorrect: () => ac.lintFor(text, 'text') },
         { runs, warmup, gc },
       );
-      Object.assign(row, full);
+      // gwlint, autocorrect: warm; *AfterOther: right after the other engine's call.
+      Object.assign(row, {
+        gwlint: full.gwlint.warm, autocorrect: full.autocorrect.warm,
+        gwlintAfterOther: full.gwlint.cold, autocorrectAfterOther: full.autocorrect.cold,
+      });
     }
     // One keystroke as the page makes it: the Checker holds the text; the
     // change goes in (`edit`, UTF-16 offsets), the result comes out. A
