@@ -221,13 +221,25 @@ impl Need {
 type Bigrams = rustc_hash::FxHashMap<(char, char), Vec<(Box<str>, u128)>>;
 
 /// The literals that start with two given characters (`a`, `b` as code
-/// points): the rest of each (its bytes after those two characters) with its
-/// condition bit, and all their bits.
+/// points): all their condition bits, and where their [`Tail`]s are
+/// (`Prefilter::tails[from..to]`).
 struct Bucket {
     a: u32,
     b: u32,
     all: u128,
-    tails: Vec<(Box<[u8]>, u128)>,
+    from: u32,
+    to: u32,
+}
+
+/// The rest of a literal (its bytes after its first two characters): the
+/// first eight in `head` (zero-padded; `mask` covers them), any others at
+/// `Prefilter::tail_bytes[more..more + len - 8]`; its condition bit.
+struct Tail {
+    head: u64,
+    mask: u64,
+    more: u32,
+    len: u32,
+    bit: u128,
 }
 
 /// The condition bits a character class sets: on its own (`Any` conditions,
@@ -272,11 +284,16 @@ pub struct Prefilter {
     /// Bit of `Repeated` (0 if no rule asks).
     repeated_bit: u128,
     /// The literals of `Literals` conditions by their first two characters,
-    /// sorted by the hash of those (`bigram_hash`); the buckets of hash `h`
-    /// are `buckets[starts[h]..starts[h + 1]]`. A Bloom filter of the hashes
-    /// (one bit per hash) so that most pairs of the text cost one probe.
+    /// sorted by the low bits of the hash of those (`bigram_hash`): the
+    /// buckets of hash `h` are among `buckets[starts[s]..starts[s + 1]]`,
+    /// `s = h % SLOTS`. A Bloom filter of the hashes (one bit per hash) so
+    /// that most pairs of the text cost one probe. Small and flat (no
+    /// pointer to follow from a bucket to its literals): a check that finds
+    /// them out of cache (a call after other programs ran) pays little.
     buckets: Vec<Bucket>,
-    starts: Vec<u32>,
+    starts: Box<[u16; SLOTS + 1]>,
+    tails: Vec<Tail>,
+    tail_bytes: Vec<u8>,
     bloom: Box<[u64; BLOOM_BITS / 64]>,
     /// Every condition, with its bit (for [`Prefilter::scan_reference`]).
     conds: Vec<(Cond, u128)>,
@@ -376,32 +393,45 @@ impl Prefilter {
             }
         }
         let mut bloom = Box::new([0u64; BLOOM_BITS / 64]);
-        let mut buckets: Vec<(usize, Bucket)> = bigrams
-            .into_iter()
-            .map(|((a, b), literals)| {
-                let skip = a.len_utf8() + b.len_utf8();
-                let bucket = Bucket {
-                    a: a as u32,
-                    b: b as u32,
-                    all: literals.iter().fold(0, |m, (_, bit)| m | bit),
-                    tails: literals
-                        .iter()
-                        .map(|(l, bit)| (l.as_bytes()[skip..].into(), *bit))
-                        .collect(),
-                };
-                (bigram_hash(bucket.a, bucket.b), bucket)
-            })
-            .collect();
-        buckets.sort_by_key(|(h, bucket)| (*h, bucket.a, bucket.b));
-        let mut starts = vec![0u32; BLOOM_BITS + 1];
-        for &(h, _) in &buckets {
+        let mut by_hash: Vec<_> = bigrams.into_iter().collect();
+        by_hash.sort_by_key(|&((a, b), _)| (bigram_hash(a as u32, b as u32) % SLOTS, a, b));
+        let mut starts = Box::new([0u16; SLOTS + 1]);
+        let (mut buckets, mut tails, mut tail_bytes) = (Vec::new(), Vec::new(), Vec::new());
+        for ((a, b), literals) in by_hash {
+            let h = bigram_hash(a as u32, b as u32);
             bloom[h / 64] |= 1 << (h % 64);
-            starts[h + 1] += 1;
+            starts[h % SLOTS + 1] += 1;
+            let skip = a.len_utf8() + b.len_utf8();
+            let from = tails.len() as u32;
+            for (l, bit) in &literals {
+                let rest = &l.as_bytes()[skip..];
+                let mut head = [0u8; 8];
+                let n = rest.len().min(8);
+                head[..n].copy_from_slice(&rest[..n]);
+                tails.push(Tail {
+                    head: u64::from_le_bytes(head),
+                    mask: u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0),
+                    more: tail_bytes.len() as u32,
+                    len: rest.len() as u32,
+                    bit: *bit,
+                });
+                tail_bytes.extend_from_slice(&rest[n..]);
+            }
+            buckets.push(Bucket {
+                a: a as u32,
+                b: b as u32,
+                all: literals.iter().fold(0, |m, (_, bit)| m | bit),
+                from,
+                to: tails.len() as u32,
+            });
         }
-        for h in 0..BLOOM_BITS {
-            starts[h + 1] += starts[h];
+        assert!(
+            buckets.len() < usize::from(u16::MAX),
+            "too many literal buckets"
+        );
+        for s in 0..SLOTS {
+            starts[s + 1] += starts[s];
         }
-        let buckets: Vec<Bucket> = buckets.into_iter().map(|(_, bucket)| bucket).collect();
         let mut classes = Box::new([0u128; 256]);
         let mut n_classes = 1;
         classes[ASTRAL as usize] = astral;
@@ -444,6 +474,8 @@ impl Prefilter {
             repeated_bit,
             buckets,
             starts,
+            tails,
+            tail_bytes,
             bloom,
             conds: bits
                 .into_iter()
@@ -543,19 +575,36 @@ impl Prefilter {
         present: &mut u128,
         once: &mut u128,
     ) {
-        let range = self.starts[hash] as usize..self.starts[hash + 1] as usize;
-        for bucket in &self.buckets[range] {
-            if bucket.a != a || bucket.b != b || *present & bucket.all == bucket.all {
-                continue;
-            }
-            let rest = &text[end..];
-            for (tail, bit) in &bucket.tails {
-                if *present & bit == 0 && rest.starts_with(tail) {
-                    if bit & self.two_of_bits & !*once != 0 {
-                        *once |= bit;
-                    } else {
-                        *present |= bit;
-                    }
+        let slot = hash % SLOTS;
+        let range = usize::from(self.starts[slot])..usize::from(self.starts[slot + 1]);
+        let Some(bucket) = self.buckets[range]
+            .iter()
+            .find(|bucket| bucket.a == a && bucket.b == b)
+        else {
+            return;
+        };
+        if *present & bucket.all == bucket.all {
+            return;
+        }
+        let rest = &text[end..];
+        // The text's next eight bytes (zero-padded).
+        let mut next = [0u8; 8];
+        let n = rest.len().min(8);
+        next[..n].copy_from_slice(&rest[..n]);
+        let next = u64::from_le_bytes(next);
+        for t in &self.tails[bucket.from as usize..bucket.to as usize] {
+            let bit = t.bit;
+            let len = t.len as usize;
+            if *present & bit == 0
+                && next & t.mask == t.head
+                && len <= rest.len()
+                && (len <= 8
+                    || rest[8..len] == self.tail_bytes[t.more as usize..t.more as usize + len - 8])
+            {
+                if bit & self.two_of_bits & !*once != 0 {
+                    *once |= bit;
+                } else {
+                    *present |= bit;
                 }
             }
         }
@@ -610,6 +659,8 @@ impl Prefilter {
 }
 
 const BLOOM_BITS: usize = 1 << 16;
+/// Slots of the literals' bucket index (`Prefilter::starts`).
+const SLOTS: usize = 1 << 10;
 
 /// Sorted ranges made disjoint (overlapping or adjacent ones joined).
 fn merged(ranges: &[(char, char)]) -> Vec<(char, char)> {
