@@ -110,10 +110,10 @@ pub struct FactRule {
 struct Plan {
     paragraph: Vec<(&'static RuleMeta, Severity)>,
     /// The trigger of each paragraph rule (see `registry::Triggers`).
-    needs: Vec<registry::Need>,
+    needs: Vec<&'static registry::Need>,
     facts: Vec<(&'static RuleMeta, Severity)>,
     /// The trigger of each fact rule (see [`Facts::triggered`]).
-    fact_needs: Vec<registry::Need>,
+    fact_needs: Vec<&'static registry::Need>,
     document: Vec<(&'static RuleMeta, Severity)>,
 }
 
@@ -126,18 +126,19 @@ impl Plan {
             fact_needs: Vec::new(),
             document: Vec::new(),
         };
-        for rule in registry::all() {
+        let prefilter = registry::prefilter();
+        for (k, rule) in registry::all().enumerate() {
             let Some(sev) = config.severity_of(rule) else {
                 continue;
             };
             match rule.check {
                 Check::Paragraph(_) => {
                     plan.paragraph.push((rule, sev));
-                    plan.needs.push(registry::prefilter().need(rule.id));
+                    plan.needs.push(prefilter.need_at(k));
                 }
                 Check::Facts(_) => {
                     plan.facts.push((rule, sev));
-                    plan.fact_needs.push(registry::prefilter().need(rule.id));
+                    plan.fact_needs.push(prefilter.need_at(k));
                 }
                 Check::Document(_) => plan.document.push((rule, sev)),
             }
@@ -214,10 +215,31 @@ fn run_paragraph(
     base: usize,
 ) -> ParaResult {
     let mut r = ParaResult {
-        facts: Vec::with_capacity(plan.facts.len()),
+        facts: vec![Vec::new(); plan.facts.len()],
         stamp: NEXT_STAMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         ..ParaResult::default()
     };
+    (r.pending, r.stale) = run_rules(plan, config, doc, p, base, 0, &mut r.diags, &mut r.facts);
+    r
+}
+
+/// The per-paragraph step on `p`: its findings are added to `diags`, each
+/// fact rule's facts to its list in `facts` (plan order) with `paragraph`
+/// set to `index`; offsets relative to `base`. Returns whether a rule
+/// wanted segmentation before the dictionary was loaded, and whether facts
+/// were collected without it (see [`ParaResult`]).
+#[allow(clippy::too_many_arguments)]
+fn run_rules(
+    plan: &Plan,
+    config: &Config,
+    doc: &Document,
+    p: &Paragraph,
+    base: usize,
+    index: usize,
+    diags: &mut Vec<Diagnostic>,
+    facts: &mut [Vec<Fact>],
+) -> (bool, bool) {
+    let (mut pending, mut stale) = (false, false);
     segment::take_missed();
     let present = registry::scan_paragraph(doc.para_text(p));
     for (&(rule, sev), need) in plan.paragraph.iter().zip(&plan.needs) {
@@ -230,35 +252,39 @@ fn run_paragraph(
         let mut sink = Sink::new(rule, sev, config);
         f(doc, p, &mut sink);
         if segment::take_missed() {
-            r.pending = true;
+            pending = true;
             continue;
         }
         for mut d in sink.out {
             shift(&mut d, -(base as isize));
-            r.diags.push(d);
+            diags.push(d);
         }
     }
-    for (&(rule, _), need) in plan.facts.iter().zip(&plan.fact_needs) {
+    for ((&(rule, _), need), list) in plan.facts.iter().zip(&plan.fact_needs).zip(facts) {
         let Check::Facts(fr) = &rule.check else {
             unreachable!()
         };
+        // `collect` adds to the list (it never reads it).
+        let from = list.len();
         let mut facts = Facts {
+            out: std::mem::take(list),
             triggered: need.alternatives(present),
             ..Facts::default()
         };
         (fr.collect)(doc, p, &mut facts);
         if segment::take_missed() {
-            r.pending = true;
-            facts.out.clear();
+            pending = true;
+            facts.out.truncate(from);
         }
-        r.stale |= facts.without_dictionary;
-        for f in &mut facts.out {
+        stale |= facts.without_dictionary;
+        for f in &mut facts.out[from..] {
             f.start -= base;
             f.end -= base;
+            f.paragraph = index;
         }
-        r.facts.push(facts.out);
+        *list = facts.out;
     }
-    r
+    (pending, stale)
 }
 
 /// What a fact rule's `judge` decided in the [`Checker`]'s previous update.
@@ -298,25 +324,49 @@ fn remap_diag(d: &Diagnostic, old: &[usize], new: &[usize]) -> Option<Diagnostic
     Some(d)
 }
 
+/// What the per-paragraph step produced, for [`finish`].
+enum Collected<'a> {
+    /// A [`Checker`]'s: each paragraph's result and the offset its result
+    /// is relative to.
+    Paras(&'a [(&'a ParaResult, usize)]),
+    /// A one-off check's, in one list each (offsets in the text; no
+    /// result per paragraph to keep): the findings, each fact rule's facts
+    /// (plan order), whether a rule wanted segmentation.
+    Flat {
+        diags: Vec<Diagnostic>,
+        facts: Vec<Vec<Fact>>,
+        pending: bool,
+    },
+}
+
 /// The document-wide step: document rules, fact rules' `judge`, the
-/// allow-list, the order. `paras` holds each paragraph's result and the
-/// offset its result is relative to.
+/// allow-list, the order.
 fn finish(
     plan: &Plan,
     config: &Config,
     doc: &Document,
-    paras: &[(&ParaResult, usize)],
+    collected: Collected<'_>,
     mut memo: Option<MemoCtx<'_>>,
 ) -> (Vec<Diagnostic>, bool) {
-    let mut out = Vec::new();
-    let mut pending = false;
-    for &(r, start) in paras {
-        pending |= r.pending;
-        out.extend(r.diags.iter().cloned().map(|mut d| {
-            shift(&mut d, start as isize);
-            d
-        }));
-    }
+    let (mut out, mut pending, paras, mut flat) = match collected {
+        Collected::Paras(paras) => {
+            let mut out = Vec::new();
+            let mut pending = false;
+            for &(r, start) in paras {
+                pending |= r.pending;
+                out.extend(r.diags.iter().cloned().map(|mut d| {
+                    shift(&mut d, start as isize);
+                    d
+                }));
+            }
+            (out, pending, paras, None)
+        }
+        Collected::Flat {
+            diags,
+            facts,
+            pending,
+        } => (diags, pending, &[][..], Some(facts)),
+    };
     segment::take_missed();
     let reads_text = |(rule, _): &&(&RuleMeta, Severity)| matches!(&rule.check, Check::Facts(fr) if fr.reads_text);
     // Only a `Checker` keeps results for the next update.
@@ -325,6 +375,11 @@ fn finish(
     for (i, &(rule, sev)) in plan.facts.iter().enumerate() {
         let Check::Facts(fr) = &rule.check else {
             unreachable!()
+        };
+        let facts = if let Some(lists) = flat.as_mut() {
+            std::mem::take(&mut lists[i])
+        } else {
+            Vec::new()
         };
         // Relative to each paragraph's base, with the paragraph's index.
         let rel: Vec<Fact> = paras
@@ -357,17 +412,20 @@ fn finish(
                 }
             }
         }
-        let facts: Vec<Fact> = rel
-            .iter()
-            .map(|f| {
-                let base = paras[f.paragraph].1;
-                Fact {
-                    start: f.start + base,
-                    end: f.end + base,
-                    ..*f
-                }
-            })
-            .collect();
+        let facts: Vec<Fact> = if flat.is_some() {
+            facts
+        } else {
+            rel.iter()
+                .map(|f| {
+                    let base = paras[f.paragraph].1;
+                    Fact {
+                        start: f.start + base,
+                        end: f.end + base,
+                        ..*f
+                    }
+                })
+                .collect()
+        };
         let mut sink = Sink::new(rule, sev, config);
         (fr.judge)(doc, &facts, &mut sink);
         let missed = segment::take_missed();
@@ -405,13 +463,17 @@ fn finish(
 /// whether some are missing because segmentation was not available yet.
 pub(crate) fn check_full(doc: &Document, config: &Config) -> (Vec<Diagnostic>, bool) {
     let plan = Plan::new(config);
-    let results: Vec<ParaResult> = doc
-        .paragraphs
-        .iter()
-        .map(|p| run_paragraph(&plan, config, doc, p, 0))
-        .collect();
-    let paras: Vec<(&ParaResult, usize)> = results.iter().map(|r| (r, 0)).collect();
-    finish(&plan, config, doc, &paras, None)
+    let (mut diags, mut facts) = (Vec::new(), vec![Vec::new(); plan.facts.len()]);
+    let mut pending = false;
+    for (k, p) in doc.paragraphs.iter().enumerate() {
+        pending |= run_rules(&plan, config, doc, p, 0, k, &mut diags, &mut facts).0;
+    }
+    let collected = Collected::Flat {
+        diags,
+        facts,
+        pending,
+    };
+    finish(&plan, config, doc, collected, None)
 }
 
 /// Every enabled fact rule's facts for `text` (default config), by rule id:
@@ -1024,7 +1086,8 @@ impl Checker {
             comparable,
             memos: &mut memos,
         };
-        let (out, pending) = finish(&self.plan, &self.config, doc, &paras, Some(memo));
+        let collected = Collected::Paras(&paras);
+        let (out, pending) = finish(&self.plan, &self.config, doc, collected, Some(memo));
         let paras = doc
             .paragraphs
             .iter()
@@ -1236,7 +1299,7 @@ mod tests {
             paragraph: vec![],
             needs: vec![],
             facts: vec![(&UNITS, Severity::Warning)],
-            fact_needs: vec![registry::Need::default()],
+            fact_needs: vec![Box::leak(Box::default())],
             document: vec![],
         };
         let text = "本县开展工作。\n本县、本区。\n本区";

@@ -297,7 +297,8 @@ pub struct Prefilter {
     bloom: Box<[u64; BLOOM_BITS / 64]>,
     /// Every condition, with its bit (for [`Prefilter::scan_reference`]).
     conds: Vec<(Cond, u128)>,
-    needs: rustc_hash::FxHashMap<&'static str, Need>,
+    /// The trigger of each rule, in [`all`]'s order.
+    needs: Vec<Need>,
 }
 
 /// The class of characters above U+FFFF.
@@ -309,9 +310,10 @@ impl Prefilter {
     fn build() -> Prefilter {
         use std::collections::BTreeMap;
         let mut bits: BTreeMap<Cond, u128> = BTreeMap::new();
-        let mut needs = rustc_hash::FxHashMap::default();
+        let mut needs = Vec::new();
         for rule in all() {
             let Some(declare) = rule.triggers else {
+                needs.push(Need::default());
                 continue;
             };
             let mut t = Triggers::default();
@@ -341,7 +343,7 @@ impl Prefilter {
                 }
                 alts.push(mask);
             }
-            needs.insert(rule.id, Need(Some(alts)));
+            needs.push(Need(Some(alts)));
         }
         // Condition bits per character of the Basic Multilingual Plane.
         let mut per_char = vec![0u128; 0x10000];
@@ -652,9 +654,16 @@ impl Prefilter {
         Present(present)
     }
 
+    /// The trigger of the `k`-th rule of [`all`].
+    pub fn need_at(&self, k: usize) -> &Need {
+        &self.needs[k]
+    }
+
     /// The trigger of the rule `id` (always, if it declares none).
     pub fn need(&self, id: &str) -> Need {
-        self.needs.get(id).cloned().unwrap_or_default()
+        all()
+            .position(|r| r.id == id)
+            .map_or_else(Need::default, |k| self.needs[k].clone())
     }
 }
 
