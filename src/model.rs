@@ -135,25 +135,28 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Self {
-        let mut lines = Vec::new();
+        // Line breaks found with memchr (wasm SIMD; core's search is not),
+        // the lists sized once.
+        let bytes = text.as_bytes();
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
         let mut pos = 0;
-        for raw in text.split_inclusive('\n') {
-            let body = raw.strip_suffix('\n').unwrap_or(raw);
-            let body = body.strip_suffix('\r').unwrap_or(body);
-            lines.push(Line {
-                start: pos,
-                end: pos + body.len(),
-            });
-            pos += raw.len();
+        let mut line = |start: usize, end: usize| {
+            let end = if bytes[start..end].ends_with(b"\r") {
+                end - 1
+            } else {
+                end
+            };
+            lines.push(Line { start, end });
+        };
+        for nl in memchr::memchr_iter(b'\n', bytes) {
+            line(pos, nl);
+            pos = nl + 1;
         }
-        if text.is_empty() || text.ends_with('\n') {
-            lines.push(Line {
-                start: pos,
-                end: pos,
-            });
-        }
+        // The last line: after the last break (an empty one if the text
+        // ends with a break, or is empty).
+        line(pos, text.len());
 
-        let mut paragraphs = Vec::new();
+        let mut paragraphs = Vec::with_capacity(lines.len());
         let mut headings = Vec::new();
         for (li, line) in lines.iter().enumerate() {
             let s = &text[line.start..line.end];
