@@ -181,17 +181,15 @@ fn cites<'a>(doc: &Document<'a>, facts: &[Fact], guarded: bool) -> Vec<Cite<'a>>
 }
 
 /// The pairs `(i, j)`, `i < j`, of `names` that are one character apart
-/// ([`one_char_apart`]), in order. Names are bucketed by length, position
-/// and the hashes of what comes before and after that position, so only
-/// candidates are compared (no quadratic scan).
+/// ([`one_char_apart`]), in order. Each name is keyed once per position by
+/// a hash of its length, the position and what comes before and after it
+/// (two names one character apart share the key of that position); the
+/// keys are sorted, and only names with equal keys are compared (no
+/// quadratic scan; a collision only costs a comparison). A sorted list, not
+/// a hash map: a few compact sequential passes instead of scattered writes.
 fn close_pairs(names: &[&str], min: usize, also_plain_not: &str) -> Vec<(usize, usize)> {
-    let mix = |h: u64, c: char| (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    // Most keys hold one name: a list is made only for the second.
-    enum Bucket {
-        One(usize),
-        Many(Vec<usize>),
-    }
-    let mut buckets: FxHashMap<(usize, usize, u64, u64), Bucket> = FxHashMap::default();
+    let mix = |h: u64, c: u64| (h.rotate_left(5) ^ c).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let mut keys: Vec<(u64, u32)> = Vec::new();
     let (mut chars, mut pre, mut suf) = (Vec::new(), Vec::new(), Vec::new());
     for (k, n) in names.iter().enumerate() {
         chars.clear();
@@ -203,36 +201,24 @@ fn close_pairs(names: &[&str], min: usize, also_plain_not: &str) -> Vec<(usize, 
         pre.clear();
         pre.resize(len + 1, 0u64);
         for i in 0..len {
-            pre[i + 1] = mix(pre[i], chars[i]);
+            pre[i + 1] = mix(pre[i], chars[i] as u64);
         }
         suf.clear();
         suf.resize(len + 1, 0u64);
         for i in (0..len).rev() {
-            suf[i] = mix(suf[i + 1], chars[i]);
+            suf[i] = mix(suf[i + 1], chars[i] as u64);
         }
         for i in 0..len {
-            use std::collections::hash_map::Entry;
-            match buckets.entry((len, i, pre[i], suf[i + 1])) {
-                Entry::Vacant(e) => {
-                    e.insert(Bucket::One(k));
-                }
-                Entry::Occupied(mut e) => match e.get_mut() {
-                    Bucket::One(j) => {
-                        let j = *j;
-                        e.insert(Bucket::Many(vec![j, k]));
-                    }
-                    Bucket::Many(v) => v.push(k),
-                },
-            }
+            let key = mix(mix(pre[i], suf[i + 1]), (len as u64) << 32 | i as u64);
+            keys.push((key, k as u32));
         }
     }
+    keys.sort_unstable();
     let mut pairs = Vec::new();
-    for v in buckets.values() {
-        let Bucket::Many(v) = v else {
-            continue;
-        };
-        for (x, &i) in v.iter().enumerate() {
-            for &j in &v[x + 1..] {
+    for group in keys.chunk_by(|a, b| a.0 == b.0) {
+        for (x, &(_, i)) in group.iter().enumerate() {
+            for &(_, j) in &group[x + 1..] {
+                let (i, j) = (i as usize, j as usize);
                 if one_char_apart(names[i], names[j], min, also_plain_not) {
                     pairs.push((i.min(j), i.max(j)));
                 }
