@@ -57,6 +57,24 @@ fn count(seg: &[u8], unit: Unit) -> (usize, usize) {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
     let (mut units, mut breaks) = (0usize, 0usize);
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    let seg = {
+        // Sixteen bytes at a time, one mask per class (wasm SIMD).
+        use core::arch::wasm32::*;
+        let mut blocks = seg.chunks_exact(16);
+        for b in &mut blocks {
+            // SAFETY: `b` is 16 bytes; v128_load needs no alignment.
+            let v = unsafe { v128_load(b.as_ptr().cast::<v128>()) };
+            // 10xxxxxx is below -64 as a signed byte.
+            let continuation = i8x16_bitmask(i8x16_lt(v, i8x16_splat(-64)));
+            units += 16 - continuation.count_ones() as usize;
+            if unit == Unit::Utf16 {
+                units += i8x16_bitmask(u8x16_ge(v, u8x16_splat(0xf0))).count_ones() as usize;
+            }
+            breaks += i8x16_bitmask(i8x16_eq(v, i8x16_splat(b'\n' as i8))).count_ones() as usize;
+        }
+        blocks.remainder()
+    };
     let mut chunks = seg.chunks_exact(8);
     for c in &mut chunks {
         let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
