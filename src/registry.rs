@@ -590,10 +590,14 @@ impl Prefilter {
         }
         let rest = &text[end..];
         // The text's next eight bytes (zero-padded).
-        let mut next = [0u8; 8];
-        let n = rest.len().min(8);
-        next[..n].copy_from_slice(&rest[..n]);
-        let next = u64::from_le_bytes(next);
+        let next = match rest.first_chunk::<8>() {
+            Some(eight) => u64::from_le_bytes(*eight),
+            None => {
+                let mut next = [0u8; 8];
+                next[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(next)
+            }
+        };
         for t in &self.tails[bucket.from as usize..bucket.to as usize] {
             let bit = t.bit;
             let len = t.len as usize;
