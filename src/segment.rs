@@ -15,10 +15,18 @@
 //! ([`crate::Analysis::segmentation_pending`]); rule authors need not care.
 
 use jieba_rs::Jieba;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::Cell;
 use std::sync::OnceLock;
 
-static JIEBA: OnceLock<Jieba> = OnceLock::new();
+static JIEBA: OnceLock<Dict> = OnceLock::new();
+
+/// The segmenter and what [`Segmenter::may_join`] and
+/// [`Segmenter::reduplication_wins`] answer from, built with it.
+struct Dict {
+    jieba: Jieba,
+    facts: Facts,
+}
 const EXTRA_WORDS: &str = include_str!("../data/extra_words.txt");
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -76,22 +84,26 @@ pub(crate) fn take_missed() -> bool {
     MISSED.with(|m| m.replace(false))
 }
 
-fn jieba() -> Option<&'static Jieba> {
+/// The loaded dictionary, if any (native builds: built on first use). Does
+/// not count as asking for segmentation.
+fn dict() -> Option<&'static Dict> {
     #[cfg(test)]
     if HIDDEN.with(Cell::get) {
-        MISSED.with(|m| m.set(true));
         return None;
     }
-    if let Some(j) = JIEBA.get() {
-        return Some(j);
+    if let Some(d) = JIEBA.get() {
+        return Some(d);
     }
-    match EMBEDDED {
-        Some(bin) => Some(JIEBA.get_or_init(|| build(bin).expect("embedded dictionary"))),
-        None => {
-            MISSED.with(|m| m.set(true));
-            None
-        }
+    EMBEDDED.map(|bin| JIEBA.get_or_init(|| build(bin).expect("embedded dictionary")))
+}
+
+/// The segmenter; asking while there is none is recorded (see `take_missed`).
+fn jieba() -> Option<&'static Jieba> {
+    let d = dict();
+    if d.is_none() {
+        MISSED.with(|m| m.set(true));
     }
+    d.map(|d| &d.jieba)
 }
 
 impl Segmenter {
@@ -127,6 +139,149 @@ impl Segmenter {
     /// Is `w` one of the words added from `data/extra_words.txt`?
     pub fn is_extra_word(&self, w: &str) -> bool {
         extra_words().any(|(x, _)| x == w)
+    }
+
+    /// Could a dictionary word hold `a` directly followed by `b`? `false`
+    /// is certain (no word does, so no word of a segmentation spans the
+    /// boundary between them); `true` may be wrong (a Bloom filter), and is
+    /// the answer while no dictionary is loaded. Costs one memory load,
+    /// against the chain of dependent loads of a trie walk.
+    pub fn may_join(&self, a: char, b: char) -> bool {
+        dict().is_none_or(|d| d.facts.may_join(a, b))
+    }
+
+    /// Does the dictionary word `cc` (the character `c` twice) outscore `c|c`
+    /// so clearly that no segmentation cuts two adjacent `c`s into two
+    /// single-character words? `false` while no dictionary is loaded.
+    ///
+    /// Why this holds: jieba picks, from each position, the edge (a
+    /// dictionary word, or a single character) maximising `ln f(word) -
+    /// ln total + route(end)`, in f64. If the route took `c` and `c` as
+    /// single words at positions i and i+1, then at i (where the edge `cc`
+    /// exists, so a single `c` is the dictionary's `c`, not a fallback)
+    /// `w(c) + w(c) + route(i+2) >= w(cc) + route(i+2)` up to three roundings,
+    /// i.e. `w(cc) - 2 w(c) = ln f(cc) - 2 ln f(c) + ln total` is at most
+    /// ~3 ulps of the route's magnitude (about 18 per character, so below
+    /// 1e-8 for any clause under 10 million characters). It is only answered
+    /// `true` when that margin exceeds `1e-6` and `c` is in the block of
+    /// characters jieba segments as one run (U+4E00..U+9FFF).
+    pub fn reduplication_wins(&self, c: char) -> bool {
+        dict().is_some_and(|d| d.facts.doubled.contains(&c))
+    }
+}
+
+/// Facts about the dictionary gathered while it loads.
+struct Facts {
+    /// A blocked Bloom filter of the pairs of adjacent characters in
+    /// dictionary words: four bits in one 64-bit word per pair.
+    joins: Vec<u64>,
+    /// Characters `c` for which [`Segmenter::reduplication_wins`] holds.
+    doubled: FxHashSet<char>,
+    /// The sum of the frequencies, as tracked here (tests: jieba's).
+    total: usize,
+}
+
+/// log2 of the filter's words: 2^16 words (512 KB) for ~300,000 pairs,
+/// ~14 bits each: about 0.5 % false `true`s.
+const JOIN_BITS: u32 = 16;
+
+impl Facts {
+    fn new() -> Self {
+        Facts {
+            joins: vec![0; 1 << JOIN_BITS],
+            doubled: FxHashSet::default(),
+            total: 0,
+        }
+    }
+
+    /// The filter word and the bits of the pair `a b`.
+    #[inline]
+    fn join_slot(a: char, b: char) -> (usize, u64) {
+        // splitmix64's finaliser: every output bit depends on every input bit.
+        let mut h = (u64::from(a) << 32 | u64::from(b)).wrapping_add(0x9e37_79b9_7f4a_7c15);
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^= h >> 31;
+        let bits = (1 << (h & 63))
+            | (1 << ((h >> 6) & 63))
+            | (1 << ((h >> 12) & 63))
+            | (1 << ((h >> 18) & 63));
+        ((h >> (64 - JOIN_BITS)) as usize, bits)
+    }
+
+    fn add_word(&mut self, w: &str) {
+        let mut chars = w.chars();
+        let Some(mut a) = chars.next() else {
+            return;
+        };
+        for b in chars {
+            let (i, bits) = Self::join_slot(a, b);
+            self.joins[i] |= bits;
+            a = b;
+        }
+    }
+
+    #[inline]
+    fn may_join(&self, a: char, b: char) -> bool {
+        let (i, bits) = Self::join_slot(a, b);
+        self.joins[i] & bits == bits
+    }
+}
+
+/// The frequencies `reduplication_wins` needs, as jieba holds them: the
+/// last frequency given to each word (a word added again has its frequency
+/// replaced), and their sum over all words (jieba's `total`).
+#[derive(Default)]
+struct Freqs {
+    /// Single-character words.
+    single: FxHashMap<char, usize>,
+    /// Two-character words `cc`, by `c`.
+    doubled: FxHashMap<char, usize>,
+    total: usize,
+    /// Frequencies of words that `data/extra_words.txt` adds again, when
+    /// the dictionary has them, so that `total` can be corrected.
+    extra: FxHashMap<&'static str, usize>,
+    /// The frequencies are not known to be jieba's (a word added twice
+    /// that we did not track, or a frequency of 0): no shortcuts.
+    unsure: bool,
+}
+
+impl Freqs {
+    fn add(&mut self, w: &str, freq: usize) {
+        if freq == 0 {
+            self.unsure = true;
+        }
+        let mut chars = w.chars();
+        match (chars.next(), chars.next(), chars.next()) {
+            (Some(c), None, _) => {
+                self.single.insert(c, freq);
+            }
+            (Some(a), Some(b), None) if a == b => {
+                self.doubled.insert(a, freq);
+            }
+            _ => {}
+        }
+    }
+
+    /// The characters whose doubled word wins (see `reduplication_wins`).
+    fn winners(&self) -> FxHashSet<char> {
+        if self.unsure {
+            return FxHashSet::default();
+        }
+        let ln_total = (self.total as f64).ln();
+        self.doubled
+            .iter()
+            .filter(|&(&c, &f_cc)| {
+                let Some(&f_c) = self.single.get(&c) else {
+                    return false;
+                };
+                ('\u{4e00}'..='\u{9fff}').contains(&c)
+                    && f_cc > 0
+                    && f_c > 0
+                    && (f_cc as f64).ln() - 2.0 * (f_c as f64).ln() + ln_total > 1e-6
+            })
+            .map(|(&c, _)| c)
+            .collect()
     }
 }
 
@@ -203,15 +358,61 @@ fn for_each_entry(bin: &[u8], mut f: impl FnMut(&str, usize)) -> Result<(), Stri
     Ok(())
 }
 
-fn build(bin: &[u8]) -> Result<Jieba, String> {
+fn build(bin: &[u8]) -> Result<Dict, String> {
     let mut j = Jieba::empty();
-    for_each_entry(bin, |w, f| {
-        j.add_word(w, Some(f), None);
-    })?;
-    for (w, freq) in extra_words() {
-        j.add_word(w, freq, None);
+    let mut facts = Facts::new();
+    let mut freqs = Freqs::default();
+    for (w, _) in extra_words() {
+        freqs.extra.insert(w, 0);
     }
-    Ok(j)
+    // The common words (frequency 100 or more: 36,000 of 349,000) go in
+    // first, so that they get the low word ids: their entries in jieba's
+    // frequency table (read for every word the route weighs) then share
+    // cache lines and pages instead of being spread over its 2.8 MB. Both
+    // passes go in the file's (sorted) order, which keeps the inserts'
+    // trie walks local. Which word has which id changes no segmentation.
+    const COMMON: usize = 100;
+    let mut arena = String::new();
+    let mut entries: Vec<(u32, u32, usize)> = Vec::new();
+    let mut prev = 0..0;
+    for_each_entry(bin, |w, f| {
+        // The file is sorted and has no duplicates (`encode_dictionary`);
+        // anything else would need jieba's old frequency of the word.
+        if *w <= arena[prev.clone()] {
+            freqs.unsure = true;
+        }
+        let start = arena.len();
+        arena.push_str(w);
+        prev = start..arena.len();
+        entries.push((start as u32, arena.len() as u32, f));
+    })?;
+    let common = entries.iter().filter(|e| e.2 >= COMMON);
+    for &(start, end, f) in common.chain(entries.iter().filter(|e| e.2 < COMMON)) {
+        let w = &arena[start as usize..end as usize];
+        let f = j.add_word(w, Some(f), None);
+        facts.add_word(w);
+        freqs.add(w, f);
+        freqs.total += f;
+        if let Some(x) = freqs.extra.get_mut(w) {
+            *x = f;
+        }
+    }
+    for (w, freq) in extra_words() {
+        let known = j.has_word(w);
+        let f = j.add_word(w, freq, None);
+        facts.add_word(w);
+        freqs.add(w, f);
+        // jieba replaces the frequency of a word it has.
+        let old = if known { freqs.extra[w] } else { 0 };
+        if known && old == 0 {
+            freqs.unsure = true;
+        }
+        freqs.total = freqs.total + f - old;
+        freqs.extra.insert(w, f);
+    }
+    facts.doubled = freqs.winners();
+    facts.total = freqs.total;
+    Ok(Dict { jieba: j, facts })
 }
 
 /// Entries of `data/extra_words.txt`: `word [freq]`, `#` comments.
@@ -246,6 +447,77 @@ mod tests {
         let shipped = super::decode_dictionary(super::EMBEDDED.unwrap()).unwrap();
         assert_eq!(shipped.len(), 349_045);
         assert!(shipped.iter().any(|(w, f)| w == "我们" && *f > 10_000));
+    }
+
+    #[test]
+    fn may_join_misses_no_pair_of_a_word() {
+        let seg = super::Segmenter;
+        let words = super::decode_dictionary(super::EMBEDDED.unwrap()).unwrap();
+        let mut pairs = std::collections::HashSet::new();
+        let all = words
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .chain(super::extra_words().map(|(w, _)| w));
+        for w in all {
+            let cs: Vec<char> = w.chars().collect();
+            for p in cs.windows(2) {
+                assert!(seg.may_join(p[0], p[1]), "{w}");
+                pairs.insert((p[0], p[1]));
+            }
+        }
+        // And it tells most other pairs apart: the pairs of adjacent Han
+        // characters of a text that no word holds.
+        let text = "为实现最广泛的人民民主确立了正确方向进一步加强工程场地地震安全性评价工作我国大陆东部及近海海域有可能发生对事故负有主要责任的三矿通风区区长";
+        let cs: Vec<char> = text.chars().collect();
+        let others: Vec<_> = cs
+            .windows(2)
+            .filter(|p| !pairs.contains(&(p[0], p[1])))
+            .collect();
+        let wrong = others.iter().filter(|p| seg.may_join(p[0], p[1])).count();
+        assert!(
+            others.len() > 20 && wrong * 10 < others.len(),
+            "{wrong} of {}",
+            others.len()
+        );
+        super::hide_dictionary(true);
+        assert!(seg.may_join('区', '区'));
+        super::hide_dictionary(false);
+    }
+
+    #[test]
+    fn reduplication_wins_where_the_doubled_word_outscores_two_singles() {
+        let seg = super::Segmenter;
+        let freq: std::collections::HashMap<String, usize> =
+            super::decode_dictionary(super::EMBEDDED.unwrap())
+                .unwrap()
+                .into_iter()
+                .collect();
+        // ln 2713 - 2 ln 313209 + ln total ≈ 0.51 > 0.
+        assert!(freq["人人"] == 2713 && seg.reduplication_wins('人'));
+        assert!(seg.reduplication_wins('紧') && seg.reduplication_wins('牢'));
+        // 民民, 国国 are not words.
+        assert!(!seg.reduplication_wins('民') && !seg.reduplication_wins('国'));
+        // Every answer `true` is a doubled word scoring more than its two halves.
+        let total: usize = freq.values().sum::<usize>();
+        for c in ('\u{4e00}'..='\u{9fff}').filter(|&c| seg.reduplication_wins(c)) {
+            // (Doubled words of data/extra_words.txt may have a suggested frequency.)
+            let (Some(&f_cc), Some(&f_c)) =
+                (freq.get(&format!("{c}{c}")), freq.get(&c.to_string()))
+            else {
+                continue;
+            };
+            assert!((f_cc as f64) * (total as f64) > (f_c as f64).powi(2), "{c}");
+        }
+        // The total the margins use is jieba's.
+        let d = super::dict().unwrap();
+        let shown = format!("{:?}", d.jieba);
+        assert!(
+            shown.contains(&format!("total_freq: {} ", d.facts.total)),
+            "{shown}"
+        );
+        super::hide_dictionary(true);
+        assert!(!seg.reduplication_wins('人'));
+        super::hide_dictionary(false);
     }
 
     #[test]

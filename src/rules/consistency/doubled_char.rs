@@ -2,7 +2,7 @@ use crate::diagnostic::Applicability;
 use crate::model::{Document, Paragraph};
 use crate::rules::is_han;
 use crate::rules::punctuation::is_zh_numeral;
-use crate::segment::Word;
+use crate::segment::{Segmenter, Word};
 use crate::sink::Sink;
 
 crate::declare_rule! {
@@ -23,6 +23,10 @@ crate::declare_rule! {
     /// meaning "every county"), so 县县农业农村局 passes; 县县本级 is caught
     /// because 县本级 is in `data/extra_words.txt`.
     ///
+    /// Speed: most pairs are decided without segmenting, or by segmenting
+    /// part of the clause, where that provably gives the same verdict
+    /// (`verdicts`; tests compare both ways on the corpus and random text).
+    ///
     /// Fix (review): delete one of the two characters.
     pub static DOUBLED_CHAR = {
         id: "consistency/doubled-char",
@@ -36,7 +40,47 @@ crate::declare_rule! {
 
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
-    // The segmentation of the last clause, for a second pair in it (兢兢业业).
+    for v in verdicts(text, doc.segmenter(), true) {
+        if !v.accidental {
+            continue;
+        }
+        let c = v.c;
+        sink.report(
+            p.start + v.start,
+            p.start + v.end,
+            format!("“{c}{c}”中的“{c}”字重复，疑为多打一个字；如确属原文请忽略"),
+        )
+        .fix(
+            p.start + v.start,
+            p.start + v.end,
+            c.to_string(),
+            Applicability::Review,
+        );
+    }
+}
+
+/// The verdict on one doubled character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Verdict {
+    /// Byte range of the two characters.
+    start: usize,
+    end: usize,
+    c: char,
+    accidental: bool,
+    /// Decided by `provably_quiet`, without segmenting.
+    proved: bool,
+}
+
+/// The verdicts on the doubled characters of `text`. With `shortcuts`, a
+/// pair is decided without segmenting when `provably_quiet` says so, and a
+/// clause is segmented only from the last boundary before the pair that no
+/// dictionary word spans: the same verdicts as segmenting every clause
+/// whole (`shortcuts: false`; see the tests), with a fraction of the
+/// dictionary lookups, each a likely cache miss in a 50 MB dictionary.
+fn verdicts(text: &str, seg: &Segmenter, shortcuts: bool) -> Vec<Verdict> {
+    let mut out = Vec::new();
+    // The segmentation of the last clause (its start, the words), for a
+    // second pair in it (兢兢业业).
     let mut last: Option<(usize, Vec<Word<'_>>)> = None;
     for (b, at) in pairs(text) {
         let after = at + (at - b);
@@ -57,32 +101,96 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
             .char_indices()
             .find(|&(_, d)| !is_han(d))
             .map_or(text.len(), |(q, _)| after + q);
-        let clause = &text[clause_start..clause_end];
-        let first = b - clause_start;
-        let second = at - clause_start;
         // A clause that continues a number or a Latin word (2020年|年底, 近3年|年均).
         let glued = text[..clause_start]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric);
+        let mut verdict = Verdict {
+            start: b,
+            end: after,
+            c,
+            accidental: false,
+            proved: true,
+        };
+        if shortcuts
+            && provably_quiet(
+                seg,
+                &text[clause_start..clause_end],
+                b - clause_start,
+                c,
+                glued,
+            )
+        {
+            out.push(verdict);
+            continue;
+        }
         if last.as_ref().is_none_or(|l| l.0 != clause_start) {
-            last = Some((clause_start, doc.segmenter().cut(clause)));
+            let from = if shortcuts {
+                left_cut(seg, &text[clause_start..b], c)
+            } else {
+                0
+            };
+            let words = seg
+                .cut(&text[clause_start + from..clause_end])
+                .into_iter()
+                .map(|w| Word {
+                    start: w.start + from,
+                    end: w.end + from,
+                    ..w
+                })
+                .collect();
+            last = Some((clause_start, words));
         }
         let words = &last.as_ref().expect("segmented").1;
-        if is_accidental(words, clause, first, second, glued) {
-            sink.report(
-                p.start + b,
-                p.start + after,
-                format!("“{c}{c}”中的“{c}”字重复，疑为多打一个字；如确属原文请忽略"),
-            )
-            .fix(
-                p.start + b,
-                p.start + after,
-                c.to_string(),
-                Applicability::Review,
-            );
-        }
+        let clause = &text[clause_start..clause_end];
+        verdict.accidental =
+            is_accidental(words, clause, b - clause_start, at - clause_start, glued);
+        verdict.proved = false;
+        out.push(verdict);
     }
+    out
+}
+
+/// Whether `is_accidental` is bound to say no for the pair of `c` at byte
+/// `first` of `clause`, whatever the segmentation. It says yes only when
+/// (1) both characters are single words, (2) the first is a single word at
+/// the clause's start (not `glued`) and the second starts a longer word, or
+/// (3) the second is a single word at the clause's end and the first ends a
+/// longer word. (1) is ruled out by `Segmenter::reduplication_wins`
+/// (segmenting keeps `cc` whole rather than `c|c`); (2) and (3) by the pair
+/// being elsewhere in the clause, or by no dictionary word holding the
+/// characters the longer word would need (`Segmenter::may_join`).
+fn provably_quiet(seg: &Segmenter, clause: &str, first: usize, c: char, glued: bool) -> bool {
+    if !seg.reduplication_wins(c) {
+        return false;
+    }
+    let before = clause[..first].chars().next_back();
+    let next = clause[first + 2 * c.len_utf8()..].chars().next();
+    let not_2 = before.is_some() || glued || next.is_none_or(|y| !seg.may_join(c, y));
+    let not_3 = next.is_some() || before.is_none_or(|x| !seg.may_join(x, c));
+    not_2 && not_3
+}
+
+/// Where in `head` (a clause up to a pair of `c`) segmenting may start: the
+/// last boundary no dictionary word spans (`Segmenter::may_join`). From
+/// there on, segmenting the rest of the clause gives the same words as
+/// segmenting all of it: every route through the clause passes that
+/// boundary, and jieba computes the best route from each position from the
+/// characters after it only, so not one float differs. (A right end cut
+/// the same way would change the sums the route compares, so the clause is
+/// always segmented to its end.)
+fn left_cut(seg: &Segmenter, head: &str, c: char) -> usize {
+    let mut from = head.len();
+    let mut next = c;
+    for (q, x) in head.char_indices().rev() {
+        if !seg.may_join(x, next) {
+            break;
+        }
+        from = q;
+        next = x;
+    }
+    from
 }
 
 /// The byte offsets `(first, second)` of each character of three or four
@@ -301,6 +409,124 @@ mod tests {
         ) {
             let s: String = s.into_iter().collect();
             proptest::prop_assert_eq!(super::pairs(&s), pairs_by_decoding(&s));
+        }
+    }
+
+    /// Compares the verdicts with and without `shortcuts` on `text`, and
+    /// the words of every clause segmented from its `left_cut` with those
+    /// of the whole clause; returns (pairs, pairs proved, characters not
+    /// segmented thanks to a left cut, pairs found accidental).
+    fn same_with_shortcuts(text: &str) -> (usize, usize, usize, usize) {
+        use super::{left_cut, verdicts};
+        use crate::segment::Segmenter;
+        let seg = Segmenter;
+        let fast = verdicts(text, &seg, true);
+        let slow = verdicts(text, &seg, false);
+        let key = |v: &super::Verdict| (v.start, v.end, v.c, v.accidental);
+        assert_eq!(
+            fast.iter().map(key).collect::<Vec<_>>(),
+            slow.iter().map(key).collect::<Vec<_>>(),
+            "{text}"
+        );
+        let mut saved = 0;
+        for v in &slow {
+            let start = text[..v.start]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, d)| crate::rules::is_han(d))
+                .last()
+                .map_or(v.start, |(q, _)| q);
+            let end = text[v.end..]
+                .char_indices()
+                .find(|&(_, d)| !crate::rules::is_han(d))
+                .map_or(text.len(), |(q, _)| v.end + q);
+            let from = start + left_cut(&seg, &text[start..v.start], v.c);
+            let whole: Vec<_> = seg
+                .cut(&text[start..end])
+                .into_iter()
+                .map(|w| (w.word, w.start + start))
+                .filter(|&(_, b)| b >= from)
+                .collect();
+            let part: Vec<_> = seg
+                .cut(&text[from..end])
+                .into_iter()
+                .map(|w| (w.word, w.start + from))
+                .collect();
+            assert_eq!(whole, part, "{}", &text[start..end]);
+            saved += text[start..from].chars().count();
+        }
+        let fired = slow.iter().filter(|v| v.accidental).count();
+        (
+            slow.len(),
+            fast.iter().filter(|v| v.proved).count(),
+            saved,
+            fired,
+        )
+    }
+
+    #[test]
+    fn shortcuts_change_no_verdict_on_the_corpus() {
+        let Some(shared) = crate::testing::shared_corpus() else {
+            return;
+        };
+        let (mut pairs, mut proved, mut saved, mut fired) = (0, 0, 0, 0);
+        for dir in ["clean", "drafts", "sentences"] {
+            for f in std::fs::read_dir(shared.join(dir)).unwrap() {
+                let Ok(text) = std::fs::read_to_string(f.unwrap().path()) else {
+                    continue;
+                };
+                for line in text.lines() {
+                    let (n, p, s, a) = same_with_shortcuts(line);
+                    pairs += n;
+                    fired += a;
+                    proved += p;
+                    saved += s;
+                }
+            }
+        }
+        // Both shortcuts are taken often enough for this test to mean
+        // something (the corpus has no slip: `fired` is 0; the made-up
+        // texts below have some).
+        let _ = fired;
+        assert!(
+            pairs > 500 && proved > pairs / 5 && saved > 1000,
+            "{pairs} {proved} {saved} {fired}"
+        );
+    }
+
+    #[test]
+    fn shortcuts_change_no_verdict_on_made_up_text() {
+        let (mut proved, mut fired) = (0, 0);
+        for t in [
+            "人人",
+            "人人，紧紧",
+            "1人人享有",
+            "县县本级",
+            "紧紧把握住这一点",
+            "机构实现县县全覆盖",
+            "我们的的工作",
+            "大大",
+            "进一步加强工程场地地震",
+            "做好各项工作作。",
+            "人人人",
+        ] {
+            let (_, p, _, a) = same_with_shortcuts(t);
+            proved += p;
+            fired += a;
+        }
+        assert!(proved >= 3 && fired >= 3, "{proved} {fired}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shortcuts_change_no_verdict_on_any_text(
+            s in proptest::collection::vec(
+                proptest::sample::select("人人民主紧紧牢把握大家户村县本级通常天层实现代化高技术国际我的工作作风，1a“”".chars().collect::<Vec<_>>()),
+                0..24,
+            ),
+        ) {
+            let s: String = s.into_iter().collect();
+            same_with_shortcuts(&s);
         }
     }
 
