@@ -65,10 +65,12 @@ class WorkerChecker {
       };
       worker.onmessage = (e) => {
         const m = e.data;
-        if (m.type === 'ready') {
+        // 'ready' may come on the first result (worker.js): resolved before it.
+        if (m.type === 'ready' || m.ready) {
           this.started = true;
           resolve();
-        } else if (m.type === 'dictionary') this.hooks.dictionaryLoaded();
+        }
+        if (m.type === 'dictionary') this.hooks.dictionaryLoaded();
         else if (m.type === 'marks') {
           for (const [name, at] of Object.entries(m.marks)) performance.mark(`gwlint:worker-${name}`, { startTime: at - performance.timeOrigin });
         }

@@ -1,7 +1,9 @@
 // The checker itself (the wasm), wrapped for whichever thread runs it: the Web
 // Worker (worker.js) normally, the page's main thread as a fallback.
 // Protocol of the worker (same shapes as these functions); it answers in order:
-//   → {type:'init', wasm, dict}              ← {type:'ready'} | {type:'failed', message}
+//   → {type:'init', wasm, dict}              ← {type:'ready'} | {type:'failed', message}; with a first
+//                                              check in `self.gwlintStart` no separate 'ready': its
+//                                              result (or error) carries `ready: true` (worker.js)
 //   → {type:'analyze', id, text, config}     ← {type:'result', id, result} | {type:'error', id, message}
 //   → {type:'edit', id, edit, config}        ← the same; edit: {base, from, to, insert} (UTF-16) of the text of
 //                                              the request before (same config): only the change is

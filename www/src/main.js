@@ -138,8 +138,10 @@ function onResult(result, req) {
     app.startupPending = true;
     requestAnimationFrame(() => setTimeout(async () => {
       if (token === app.panelToken) app.panel.render(panel);
+      const info = loadInfo();
       app.checker.allowDictionary();
       await loadEditorExtras(app.view).catch(() => {});
+      await info;
       app.startupPending = false;
     }));
   }
@@ -329,7 +331,7 @@ function wireToolbar() {
     exportReport(docName(), text, findings);
   });
   $('btn-settings').addEventListener('click', async () => {
-    const [{ openSettingsDialog }] = await Promise.all([import('./settings-dialog.js'), app.info]);
+    const [{ openSettingsDialog }] = await Promise.all([import('./settings-dialog.js'), loadInfo()]);
     openSettingsDialog({
       settings: app.settings,
       registry: app.registry ?? [],
@@ -416,13 +418,23 @@ async function startPage({ checker, draft, settings, first }) {
     setStatus(`检查程序加载失败：${e?.message ?? e}。您仍可编辑文字，但无法检查。`, true);
     loadEditorExtras(app.view); // no first results to wait for
   });
-  // The rule list and the config keys the checker knows: asked after the first check.
-  app.info = checker.info().then(({ rules, supports }) => {
+  app.firstConfig = first.config;
+}
+
+/**
+ * The rule list and the config keys the checker knows (`app.registry`,
+ * `app.supports`), asked once: after the first underlines are drawn (its
+ * probe checks and the rule list would otherwise keep the worker busy and
+ * cross to the page while the page draws them), or when the settings open.
+ */
+function loadInfo() {
+  app.info ??= app.checker.info().then(({ rules, supports }) => {
     app.registry = rules;
     app.supports = supports;
     // The first check had the settings unfiltered: check again if that differs.
-    if (JSON.stringify(currentConfig()) !== JSON.stringify(first.config)) app.scheduler.now();
+    if (JSON.stringify(currentConfig()) !== JSON.stringify(app.firstConfig)) app.scheduler.now();
   }, () => {});
+  return app.info;
 }
 
 if (window.gwlintBoot) startPage(window.gwlintBoot);

@@ -28,12 +28,25 @@ function maybeLoadDictionary() {
   dictionarySource.then(loadDictionaryOnce).then(() => self.postMessage({ type: 'dictionary' }), () => {});
 }
 
+// 'ready' goes out with the first check's result when there is one (`ready:
+// true` on that message): one message, which the page handles in its first
+// task after app.js has run, before its next frame, so the first underlines
+// are in the frame that first shows the editor. (Posted on its own, 'ready'
+// was handled first and the frame came before the result's message.)
+let readyUnsaid = true;
+const post = (message) => {
+  if (readyUnsaid) {
+    readyUnsaid = false;
+    message.ready = true;
+  }
+  self.postMessage(message);
+};
 const loaded = wasmSource
   .then((wasm) => loadEngine(wasm, null, step))
   .then(
     () => {
       marks.wasm = now();
-      self.postMessage({ type: 'ready' });
+      if (!start.first) post({ type: 'ready' });
     },
     (err) => {
       self.postMessage({ type: 'failed', message: String(err?.message ?? err) });
@@ -43,10 +56,10 @@ const loaded = wasmSource
 
 function handle(m) {
   try {
-    if (m.type === 'info') self.postMessage({ type: 'result', id: m.id, result: engineInfo() });
+    if (m.type === 'info') post({ type: 'result', id: m.id, result: engineInfo() });
     else if (m.type === 'analyze' || m.type === 'edit') {
       const result = m.type === 'edit' ? runEdit(m.edit, m.config) : runAnalyze(m.text, m.config);
-      self.postMessage({ type: 'result', id: m.id, result });
+      post({ type: 'result', id: m.id, result });
       if (!marks.checked) {
         marks.checked = now();
         self.postMessage({ type: 'marks', marks });
@@ -58,7 +71,7 @@ function handle(m) {
       }
     }
   } catch (err) {
-    self.postMessage({ type: 'error', id: m.id, message: String(err?.message ?? err) });
+    post({ type: 'error', id: m.id, message: String(err?.message ?? err) });
   }
 }
 
