@@ -393,8 +393,13 @@ fn build(bin: &[u8]) -> Result<Dict, String> {
         facts.add_word(w);
         freqs.add(w, f);
         freqs.total += f;
-        if let Some(x) = freqs.extra.get_mut(w) {
-            *x = f;
+    }
+    // The frequencies of the extra words the file has (it is sorted).
+    for (w, x) in freqs.extra.iter_mut() {
+        let at =
+            entries.binary_search_by(|&(start, end, _)| arena[start as usize..end as usize].cmp(w));
+        if let Ok(i) = at {
+            *x = entries[i].2;
         }
     }
     for (w, freq) in extra_words() {

@@ -102,10 +102,13 @@ fn verdicts(text: &str, seg: &Segmenter, shortcuts: bool) -> Vec<Verdict> {
             .find(|&(_, d)| !is_han(d))
             .map_or(text.len(), |(q, _)| after + q);
         // A clause that continues a number or a Latin word (2020年|年底, 近3年|年均).
-        let glued = text[..clause_start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
+        // (Asked only for a pair at the clause's start: a Unicode table lookup.)
+        let glued = || {
+            text[..clause_start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
         let mut verdict = Verdict {
             start: b,
             end: after,
@@ -119,7 +122,7 @@ fn verdicts(text: &str, seg: &Segmenter, shortcuts: bool) -> Vec<Verdict> {
                 &text[clause_start..clause_end],
                 b - clause_start,
                 c,
-                glued,
+                &glued,
             )
         {
             out.push(verdict);
@@ -145,7 +148,7 @@ fn verdicts(text: &str, seg: &Segmenter, shortcuts: bool) -> Vec<Verdict> {
         let words = &last.as_ref().expect("segmented").1;
         let clause = &text[clause_start..clause_end];
         verdict.accidental =
-            is_accidental(words, clause, b - clause_start, at - clause_start, glued);
+            is_accidental(words, clause, b - clause_start, at - clause_start, &glued);
         verdict.proved = false;
         out.push(verdict);
     }
@@ -161,13 +164,19 @@ fn verdicts(text: &str, seg: &Segmenter, shortcuts: bool) -> Vec<Verdict> {
 /// (segmenting keeps `cc` whole rather than `c|c`); (2) and (3) by the pair
 /// being elsewhere in the clause, or by no dictionary word holding the
 /// characters the longer word would need (`Segmenter::may_join`).
-fn provably_quiet(seg: &Segmenter, clause: &str, first: usize, c: char, glued: bool) -> bool {
+fn provably_quiet(
+    seg: &Segmenter,
+    clause: &str,
+    first: usize,
+    c: char,
+    glued: &dyn Fn() -> bool,
+) -> bool {
     if !seg.reduplication_wins(c) {
         return false;
     }
     let before = clause[..first].chars().next_back();
     let next = clause[first + 2 * c.len_utf8()..].chars().next();
-    let not_2 = before.is_some() || glued || next.is_none_or(|y| !seg.may_join(c, y));
+    let not_2 = before.is_some() || glued() || next.is_none_or(|y| !seg.may_join(c, y));
     let not_3 = next.is_some() || before.is_none_or(|x| !seg.may_join(x, c));
     not_2 && not_3
 }
@@ -274,7 +283,7 @@ fn is_accidental(
     clause: &str,
     first: usize,
     second: usize,
-    glued: bool,
+    glued: &dyn Fn() -> bool,
 ) -> bool {
     let word_at = |b: usize| words.iter().find(|w| w.start <= b && b < w.end);
     let (Some(a), Some(z)) = (word_at(first), word_at(second)) else {
@@ -289,7 +298,7 @@ fn is_accidental(
         (true, true) => true,
         // 《县|县本级: the first one stands alone at the start of a clause. After
         // another character it more likely ends a name (河南村|村民, 辽阳镇|镇长).
-        (true, false) => a.start == 0 && !glued,
+        (true, false) => a.start == 0 && !glued(),
         // 工作|作。: the second one stands alone at the end of a clause. Followed
         // by more characters it more likely starts a word jieba does not know
         // (安全|全|链条).
