@@ -3,6 +3,7 @@
 
 use crate::registry::RuleMeta;
 
+mod charset;
 pub mod consistency;
 pub mod formulation;
 pub mod number;
