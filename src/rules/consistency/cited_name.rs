@@ -189,7 +189,10 @@ fn cites<'a>(doc: &Document<'a>, facts: &[Fact], guarded: bool) -> Vec<Cite<'a>>
 /// a hash map: a few compact sequential passes instead of scattered writes.
 fn close_pairs(names: &[&str], min: usize, also_plain_not: &str) -> Vec<(usize, usize)> {
     let mix = |h: u64, c: u64| (h.rotate_left(5) ^ c).wrapping_mul(0x517c_c1b7_2722_0a95);
-    let mut keys: Vec<(u64, u32)> = Vec::new();
+    // One word per key: the hash's high bits, the name's index in the low
+    // `shift` bits.
+    let shift = usize::BITS - names.len().leading_zeros();
+    let mut keys: Vec<u64> = Vec::new();
     let (mut chars, mut pre, mut suf) = (Vec::new(), Vec::new(), Vec::new());
     for (k, n) in names.iter().enumerate() {
         chars.clear();
@@ -210,15 +213,16 @@ fn close_pairs(names: &[&str], min: usize, also_plain_not: &str) -> Vec<(usize, 
         }
         for i in 0..len {
             let key = mix(mix(pre[i], suf[i + 1]), (len as u64) << 32 | i as u64);
-            keys.push((key, k as u32));
+            keys.push(key.checked_shr(shift).unwrap_or(0) << shift | k as u64);
         }
     }
     keys.sort_unstable();
     let mut pairs = Vec::new();
-    for group in keys.chunk_by(|a, b| a.0 == b.0) {
-        for (x, &(_, i)) in group.iter().enumerate() {
-            for &(_, j) in &group[x + 1..] {
-                let (i, j) = (i as usize, j as usize);
+    let name = |key: u64| (key & !(u64::MAX.checked_shl(shift).unwrap_or(0))) as usize;
+    for group in keys.chunk_by(|a, b| a.checked_shr(shift) == b.checked_shr(shift)) {
+        for (x, &i) in group.iter().enumerate() {
+            for &j in &group[x + 1..] {
+                let (i, j) = (name(i), name(j));
                 if one_char_apart(names[i], names[j], min, also_plain_not) {
                     pairs.push((i.min(j), i.max(j)));
                 }
