@@ -245,10 +245,12 @@ struct Tail {
 /// The condition bits a character class sets: on its own (`Any` conditions,
 /// one-character literals) and next to another character of a `Pair`
 /// condition (`pair`: the bits of the `Pair` conditions that contain it).
+/// Such conditions have the low 64 bits (see `Prefilter::build`), so a
+/// character costs two words, not four.
 #[derive(Clone, Copy, Default)]
 struct ClassBits {
-    single: u128,
-    pair: u128,
+    single: u64,
+    pair: u64,
 }
 
 /// One table built from every rule's [`Triggers`]: a single pass over a
@@ -344,6 +346,41 @@ impl Prefilter {
                 alts.push(mask);
             }
             needs.push(Need(Some(alts)));
+        }
+        // The conditions a character class can set get the low 64 bits (the
+        // scan's per-character step then works on one word; see
+        // `ClassBits`), the others the bits above.
+        let by_class = |cond: &Cond| match cond {
+            Cond::Any(_) | Cond::Pair(_) => true,
+            Cond::Literals(list) => list.iter().any(|l| l.chars().nth(1).is_none()),
+            _ => false,
+        };
+        let mut to = [0u32; 128];
+        let mut next = 0;
+        for class_first in [true, false] {
+            for (cond, bit) in &bits {
+                if by_class(cond) == class_first {
+                    to[bit.trailing_zeros() as usize] = next;
+                    next += 1;
+                }
+            }
+            assert!(
+                !class_first || next <= 64,
+                "over 64 character-class conditions"
+            );
+        }
+        let moved = |mask: u128| {
+            (0..128)
+                .filter(|&k| mask >> k & 1 != 0)
+                .fold(0u128, |m, k| m | 1 << to[k])
+        };
+        for bit in bits.values_mut() {
+            *bit = moved(*bit);
+        }
+        for Need(alts) in &mut needs {
+            for alt in alts.iter_mut().flatten() {
+                *alt = moved(*alt);
+            }
         }
         // Condition bits per character of the Basic Multilingual Plane.
         let mut per_char = vec![0u128; 0x10000];
@@ -464,8 +501,8 @@ impl Prefilter {
         }
         blocks.resize(256, [0; 256]);
         let classes = Box::new(classes.map(|m| ClassBits {
-            single: m & !pair_bits,
-            pair: m & pair_bits,
+            single: u64::try_from(m & !pair_bits).expect("a class condition's bit"),
+            pair: u64::try_from(m & pair_bits).expect("a class condition's bit"),
         }));
         Prefilter {
             index,
@@ -495,10 +532,13 @@ impl Prefilter {
     /// Which conditions hold in `text` (one pass over its characters).
     pub fn scan(&self, text: &str) -> Present {
         let mut present = 0u128;
+        // The bits of character classes (the low 64), or-ed into `present`
+        // at the end.
+        let mut by_class = 0u64;
         // `TwoOf` conditions with one occurrence so far.
         let mut once = 0u128;
         // `Pair` bits of the previous character's class.
-        let mut prev_pair = 0u128;
+        let mut prev_pair = 0u64;
         // The last four characters (the latest first), as code points; a
         // value no character has before the start.
         const NONE: u32 = u32::MAX;
@@ -508,7 +548,7 @@ impl Prefilter {
             let c = ch as u32;
             let block = self.index[(c >> 8) as usize & 0x1fff];
             let class = self.classes[self.blocks[block as usize][(c & 0xff) as usize] as usize];
-            present |= class.single | (class.pair & prev_pair);
+            by_class |= class.single | (class.pair & prev_pair);
             prev_pair = class.pair;
             if c == h0 || c == h1 || c == h2 || c == h3 {
                 let end = text.len() - chars.as_str().len();
@@ -521,7 +561,7 @@ impl Prefilter {
             }
             [h3, h2, h1, h0] = [h2, h1, h0, c];
         }
-        Present(present)
+        Present(present | u128::from(by_class))
     }
 
     /// Sets the bits of `Doubled` and `Repeated` conditions that hold at the
