@@ -237,17 +237,31 @@ fn close_pairs(names: &[&str], min: usize, also_plain_not: &str) -> Vec<(usize, 
 /// Exactly one character differs, and it is not a digit, numeral or level;
 /// `min` is the shortest length (in characters) compared.
 fn one_char_apart(a: &str, b: &str, min: usize, also_plain_not: &str) -> bool {
-    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if x.len() != y.len() || x.len() < min {
+    // The length in characters, the differing pairs, the first of them.
+    let (mut len, mut diffs, mut first) = (0, 0, None);
+    let (mut xs, mut ys) = (a.chars(), b.chars());
+    loop {
+        match (xs.next(), ys.next()) {
+            (Some(x), Some(y)) => {
+                len += 1;
+                if x != y {
+                    diffs += 1;
+                    first = first.or(Some((x, y)));
+                }
+            }
+            (None, None) => break,
+            _ => return false,
+        }
+    }
+    if len < min {
         return false;
     }
-    let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
     let plain = |c: char| {
         is_han(c)
             && !"〇零一二三四五六七八九十百千万两省市县区乡镇村州盟旗国".contains(c)
             && !also_plain_not.contains(c)
     };
-    diff.len() == 1 && plain(x[diff[0]]) && plain(y[diff[0]])
+    diffs == 1 && first.is_some_and(|(x, y)| plain(x) && plain(y))
 }
 
 /// Could two meeting or organ names among `raw` be reported?

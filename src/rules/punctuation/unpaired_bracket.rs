@@ -150,6 +150,9 @@ fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
 fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
     let mut carried: Vec<Open> = Vec::new();
     let mut last_paragraph: Option<usize> = None;
+    // Empty at the start of each group (two lists swapped, no allocation
+    // per paragraph).
+    let mut stack: Vec<Open> = Vec::new();
     // Facts come in document order: one group per paragraph.
     for group in facts.chunk_by(|a, b| a.paragraph == b.paragraph) {
         let pi = group[0].paragraph;
@@ -160,7 +163,6 @@ fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
             }
         }
         last_paragraph = Some(pi);
-        let mut stack: Vec<Open> = Vec::new();
         for f in group {
             let c = char::from_u32(f.value & !AFTER_ORDINAL).expect("a bracket");
             let Some((family, opens, full, _)) = kind(c) else {
@@ -206,7 +208,7 @@ fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
         for o in carried.drain(..) {
             unclosed(o, sink);
         }
-        carried = stack;
+        std::mem::swap(&mut carried, &mut stack);
     }
     for o in carried {
         unclosed(o, sink);

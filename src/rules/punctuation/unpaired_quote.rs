@@ -52,11 +52,17 @@ fn collect(doc: &Document, p: &Paragraph, facts: &mut Facts) {
     let bytes = text.as_bytes();
     // “”‘’ are U+201x (first byte E2, which only ever starts a character),
     // 〝〞〟 U+301x (E3, as in the frequent 。、).
-    let marks: Box<dyn Iterator<Item = usize>> = if facts.triggered_by(1) {
-        Box::new(crate::rules::lead_bytes(text, |x| x == 0xe2 || x == 0xe3))
+    // One of the two walks (no boxed iterator per paragraph).
+    let (primes, quotes) = if facts.triggered_by(1) {
+        let walk = crate::rules::lead_bytes(text, |x| x == 0xe2 || x == 0xe3);
+        (Some(walk), None)
     } else {
-        Box::new(memchr::memchr_iter(0xe2, bytes))
+        (None, Some(memchr::memchr_iter(0xe2, bytes)))
     };
+    let marks = primes
+        .into_iter()
+        .flatten()
+        .chain(quotes.into_iter().flatten());
     for b in marks {
         let raw = text[b..].chars().next().expect("a character");
         // Prime quotes 〝〞 stand for “” (punctuation/corner-quote fixes the form).
@@ -92,6 +98,8 @@ fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
     // Double quotes left open by earlier paragraphs.
     let mut carried: Vec<Open> = Vec::new();
     let mut last_paragraph: Option<usize> = None;
+    // Emptied at the end of each group (one list, no allocation per paragraph).
+    let mut stack: Vec<Open> = Vec::new();
     // Facts come in document order: one group per paragraph.
     for group in facts.chunk_by(|a, b| a.paragraph == b.paragraph) {
         let pi = group[0].paragraph;
@@ -108,7 +116,6 @@ fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
         if continued {
             marks = &marks[1..];
         }
-        let mut stack: Vec<Open> = Vec::new();
         for f in marks {
             let c = char::from_u32(f.value & !OPENS_PARAGRAPH).expect("a quotation mark");
             let pos = f.start;
@@ -174,7 +181,7 @@ fn judge(_: &Document, facts: &[Fact], sink: &mut Sink<'_>) {
             }
         }
         // Single quotes do not carry over a paragraph break.
-        for o in stack {
+        for o in stack.drain(..) {
             if o.c == '“' {
                 carried.push(o);
             } else {

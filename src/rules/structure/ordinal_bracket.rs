@@ -29,6 +29,11 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let Some(h) = p.heading.map(|i| &doc.headings[i]) else {
         return;
     };
+    // Most headings are well formed: the standard form is written only
+    // for one to report.
+    if !matches!(h.form, OrdinalForm::Brackets | OrdinalForm::Enclosed) {
+        return;
+    }
     let here = doc.slice(h.ordinal.start, h.ordinal.end);
     let want = h.style.render(h.value);
     let msg = match h.form {
