@@ -58,7 +58,7 @@ fn mentions(doc: &Document, p: &Paragraph, guarded: bool) -> Vec<Mention> {
     let text = doc.para_text(p);
     let is_word = |w: &str| guarded && doc.segmenter().is_word(w);
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars = crate::rules::punctuation::chars_of(text);
     for (k, &(b, c)) in chars.iter().enumerate() {
         let Some((pair, side)) = PAIRS
             .iter()

@@ -69,7 +69,7 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let seg = doc.segmenter();
     for (s, e) in runs {
         let run = &text[s..e];
-        let c: Vec<(usize, char)> = run.char_indices().collect();
+        let c = crate::rules::punctuation::chars_of(run);
         let at = |k: usize| c.get(k).map_or(run.len(), |&(b, _)| b);
         let mut words = None;
         let mut i = 0;

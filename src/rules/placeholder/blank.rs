@@ -28,7 +28,7 @@ fn is_space(c: char) -> bool {
 
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars = crate::rules::punctuation::chars_of(text);
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     // Underscore runs.
     let mut i = 0;

@@ -32,7 +32,7 @@ fn is_chinese_digit(c: char) -> bool {
 
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let text = doc.para_text(p);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars = crate::rules::punctuation::chars_of(text);
     let mut i = 0;
     while i < chars.len() {
         if !is_circle(chars[i].1) {

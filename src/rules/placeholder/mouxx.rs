@@ -58,7 +58,7 @@ const AFTER_NAME: &str = "同等在的因被系为任和与及、，。；：）
 fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
     let anonymized = sink.config().anonymized;
     let text = doc.para_text(p);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars = crate::rules::punctuation::chars_of(text);
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let mut i = 0;
     while i < chars.len() {

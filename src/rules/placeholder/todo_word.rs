@@ -84,7 +84,7 @@ fn check(doc: &Document, p: &Paragraph, sink: &mut Sink<'_>) {
         }
     }
     // Three or more question marks: a figure the writer still has to look up.
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars = crate::rules::punctuation::chars_of(text);
     let mut i = 0;
     while i < chars.len() {
         let q = |c: char| c == '？' || c == '?';

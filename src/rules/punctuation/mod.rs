@@ -115,9 +115,36 @@ pub fn tsv_rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 /// A paragraph as characters with their byte offsets (relative to the
-/// paragraph), so that rules can look at neighbours in O(1).
-pub fn chars_of(text: &str) -> Vec<(usize, char)> {
-    text.char_indices().collect()
+/// paragraph), so that rules can look at neighbours in O(1). The list goes
+/// back to a one-list pool when dropped: the rules that ask for it on every
+/// paragraph reuse one buffer instead of allocating one each.
+pub fn chars_of(text: &str) -> Chars {
+    let mut list = POOL.with(std::cell::Cell::take);
+    list.extend(text.char_indices());
+    Chars(list)
+}
+
+thread_local! {
+    static POOL: std::cell::Cell<Vec<(usize, char)>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// See [`chars_of`].
+pub struct Chars(Vec<(usize, char)>);
+
+impl std::ops::Deref for Chars {
+    type Target = [(usize, char)];
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Drop for Chars {
+    fn drop(&mut self) {
+        let mut list = std::mem::take(&mut self.0);
+        list.clear();
+        POOL.with(|pool| pool.set(list));
+    }
 }
 
 #[cfg(test)]
